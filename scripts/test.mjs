@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// npm test: everything, on a fresh Debian machine, in order. It installs what it needs:
+// npm packages (npm ci) and, as root, Debian's chromium and fonts-noto-cjk (npm tools cannot
+// download browsers here). Uses only Node built-ins until the packages are installed.
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {bin, run} from './lib/run.mjs';
+
+const started = Date.now();
+const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], {stdio: 'ignore'}).status === 0;
+const isRoot = process.getuid?.() === 0;
+
+function ensureDebianPackages() {
+  const missing = [];
+  if (!existsSync(chrome)) missing.push('chromium');
+  const fonts = spawnSync('sh', ['-c', 'fc-list :lang=ja 2>/dev/null | grep -qi noto'], {stdio: 'ignore'});
+  if (fonts.status !== 0) missing.push('fonts-noto-cjk');
+  if (!missing.length) return;
+  if (isRoot && has('apt-get')) {
+    run(`Installing ${missing.join(' and ')} with apt-get`, 'sh', [
+      '-c',
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`,
+    ]);
+    return;
+  }
+  if (missing.includes('chromium')) {
+    console.error(
+      `\n✖ Chromium is missing (looked for ${chrome}).\n` +
+        '  On Debian or Ubuntu, as root: apt-get install -y chromium fonts-noto-cjk\n' +
+        '  Or point CHROME_PATH at a Chromium or Chrome binary and run npm test again.\n',
+    );
+    process.exit(1);
+  }
+  console.warn('⚠ fonts-noto-cjk is missing: screenshots will show boxes for Japanese (apt-get install -y fonts-noto-cjk).');
+}
+
+function ensureNodeModules() {
+  const marker = 'node_modules/.package-lock.json';
+  const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
+  if (stale) run('Installing npm packages (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+/** Regenerates custom-elements.json in a temporary folder and compares it with the committed one. */
+function checkManifestDrift() {
+  const dir = mkdtempSync(join(tmpdir(), 'cem-'));
+  try {
+    const args = JSON.parse(readFileSync('package.json', 'utf8')).scripts.analyze.replace(/^cem analyze /, '');
+    run('custom-elements.json drift check', 'sh', ['-c', `${bin('cem')} analyze ${args} --outdir ${dir} >/dev/null`]);
+    const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
+    const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
+    if (fresh !== committed) {
+      console.error('\n✖ custom-elements.json is out of date. Run `npm run analyze` and commit the result.');
+      process.exit(1);
+    }
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+ensureDebianPackages();
+ensureNodeModules();
+run('Localised strings (lit-localize build)', bin('lit-localize'), ['build']);
+run('Type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
+run('Lint (ESLint with lit and lit-a11y)', bin('eslint'), ['.', '--max-warnings', '0']);
+run('Node tests (data, CLI, translations)', 'sh', ['-c', 'node --import tsx --test test/node/*.test.ts']);
+run('Unit and component tests in headless Chromium (@web/test-runner)', bin('web-test-runner'), [], {
+  env: {CHROME_PATH: chrome},
+});
+checkManifestDrift();
+run('Build (npm run build)', 'node', ['scripts/build.mjs']);
+run('Size budget (npm run size)', 'node', ['scripts/size.mjs']);
+run('Storybook build (npm run build-storybook)', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'], {
+  env: {STORYBOOK_DISABLE_TELEMETRY: '1'},
+});
+run('End-to-end tests in Chromium (built bundle, demo, axe on every story)', 'sh', [
+  '-c',
+  'node --test --test-concurrency=1 test/e2e/*.test.mjs',
+], {env: {CHROME_PATH: chrome}});
+console.log(`\n✔ All checks passed in ${((Date.now() - started) / 1000).toFixed(0)}s.`);

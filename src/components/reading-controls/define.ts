@@ -1,0 +1,4 @@
+import {FukushiReadingControls} from './reading-controls.js';
+
+export {FukushiReadingControls};
+FukushiReadingControls.define('fukushi-reading-controls');

@@ -1,0 +1,124 @@
+import {html, css} from 'lit';
+import {msg} from '@lit/localize';
+import {FukushiElement} from '../../ui/base-element.js';
+import {LOCALES, type Locale} from '../../core/prefs/prefs.js';
+
+/** Each language is named in itself, so a reader who cannot read the current one finds theirs. */
+const LANGUAGE_NAMES: Record<Locale, {label: string; lang: string}> = {
+  ja: {label: '日本語', lang: 'ja'},
+  'ja-x-easy': {label: 'やさしい にほんご', lang: 'ja'},
+  en: {label: 'English', lang: 'en'},
+};
+
+/**
+ * The reading switch: language (日本語 / やさしい日本語 / English) and furigana.
+ * Every widget shows one; a page can also place one on its own, for example in its header.
+ * A choice applies at once to every widget on the page and is remembered on this device.
+ *
+ * @tagname fukushi-reading-controls
+ * @summary Switches the reading mode and furigana of every widget on the page.
+ *
+ * @csspart group - The row of language buttons.
+ * @csspart language-button - Each language button.
+ * @csspart furigana-button - The furigana toggle.
+ *
+ * @cssprop [--fukushi-color-primary=#0031d8] - Colour of the selected language.
+ */
+export class FukushiReadingControls extends FukushiElement {
+  static override styles = [
+    ...FukushiElement.styles as never[],
+    css`
+      :host {
+        font-size: max(var(--fukushi-font-size, 1rem), 16px);
+      }
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em 1em;
+        align-items: center;
+      }
+      .group {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em;
+        align-items: center;
+        margin: 0;
+      }
+      .label {
+        font-size: var(--_font-size-s);
+        color: var(--_text-subtle);
+        margin-inline-end: 0.25em;
+      }
+      button {
+        min-height: 44px;
+        min-width: 44px;
+        padding: 0.3em 0.8em;
+        border: 2px solid var(--_primary);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        color: var(--_primary);
+        font-size: var(--_font-size-s);
+        font-weight: bold;
+        cursor: pointer;
+      }
+      button[aria-pressed='true'] {
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      button .state::before {
+        content: '';
+      }
+      button[aria-pressed='true'] .check::before {
+        content: '✓ ';
+      }
+      @media (forced-colors: active) {
+        button {
+          border-color: ButtonText;
+          color: ButtonText;
+          background: ButtonFace;
+          forced-color-adjust: none;
+        }
+        button[aria-pressed='true'] {
+          background: Highlight;
+          color: HighlightText;
+        }
+      }
+    `,
+  ];
+
+  override render() {
+    const {locale, furigana} = this.reading;
+    return html`
+      <div class="controls" lang=${this.reading.lang}>
+        <div class="group" role="group" aria-labelledby="language-label" part="group">
+          <span class="label" id="language-label">${msg('表示する言葉')}</span>
+          ${LOCALES.map(
+            (code) => html`<button
+              type="button"
+              part="language-button"
+              lang=${LANGUAGE_NAMES[code].lang}
+              aria-pressed=${locale === code ? 'true' : 'false'}
+              @click=${() => this.reading.chooseLocale(code)}
+            >
+              ${LANGUAGE_NAMES[code].label}
+            </button>`,
+          )}
+        </div>
+        <button
+          type="button"
+          part="furigana-button"
+          aria-pressed=${furigana ? 'true' : 'false'}
+          @click=${() => this.reading.chooseFurigana(!furigana)}
+        >
+          <span class="check" aria-hidden="true"></span>${msg('ふりがな')}
+        </button>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fukushi-reading-controls': FukushiReadingControls;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Renders ruby notation as HTML ruby, the one way every widget does it.
+ *
+ * - One <ruby> per word; <rt>/<rp> are hidden from assistive tech so each word is read once.
+ * - Furigana off: no <rt> at all, just the text.
+ * - Names that speech engines misread (《=…》): the ruby is visual only and assistive tech
+ *   hears the reading from visually hidden kana (easy-japanese notes §3.4, pattern B).
+ * - Grade-level furigana: only kanji not yet learned by that school grade get a reading,
+ *   per character when the notation gives per-character readings.
+ * Text is always rendered as text through lit, never as HTML.
+ */
+import {html, nothing, type TemplateResult} from 'lit';
+import {learnedBy} from '../core/text/kanji-grades.js';
+import {isRuby, parseRuby, partsOf, readingOf, type RubySegment, type Segment} from '../core/text/ruby.js';
+
+export interface RubyOptions {
+  /** Show readings. */
+  furigana: boolean;
+  /** Annotate only kanji not learned by the end of this school grade (1–6). */
+  grade?: number | undefined;
+}
+
+const rubyTemplate = (base: string, reading: string) =>
+  html`<ruby>${base}<rp aria-hidden="true">（</rp><rt aria-hidden="true">${reading}</rt><rp aria-hidden="true">）</rp></ruby>`;
+
+function learned(base: string, grade: number | undefined): boolean {
+  if (grade === undefined) return false;
+  return [...base].every((ch) => learnedBy(ch, grade));
+}
+
+function renderVisual(segment: RubySegment, options: RubyOptions): TemplateResult | string {
+  const reading = readingOf(segment);
+  if (!options.furigana || learned(segment.base, options.grade)) return segment.base;
+  if (options.grade !== undefined) {
+    const parts = partsOf(segment);
+    if (parts) {
+      const chars = [...segment.base];
+      return html`${chars.map((ch, i) =>
+        learnedBy(ch, options.grade!) ? ch : rubyTemplate(ch, parts[i]!),
+      )}`;
+    }
+  }
+  return rubyTemplate(segment.base, reading);
+}
+
+function renderSegment(segment: Segment, options: RubyOptions): TemplateResult | string {
+  if (!isRuby(segment)) return segment.text;
+  if (segment.speak) {
+    return html`<span class="name"
+      ><span aria-hidden="true">${renderVisual(segment, options)}</span
+      ><span class="visually-hidden">${readingOf(segment)}</span></span
+    >`;
+  }
+  return renderVisual(segment, options);
+}
+
+/** Renders notation (or parsed segments) as text with ruby. */
+export function ruby(
+  notation: string | readonly Segment[] | undefined | null,
+  options: RubyOptions,
+): TemplateResult | typeof nothing {
+  if (notation === undefined || notation === null || notation === '') return nothing;
+  const segments = typeof notation === 'string' ? parseRuby(notation) : notation;
+  return html`${segments.map((s) => renderSegment(s, options))}`;
+}

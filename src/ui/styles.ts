@@ -1,0 +1,173 @@
+/**
+ * Design tokens and the base styles every widget shares.
+ *
+ * Public tokens are `--fukushi-*` custom properties; each has a private twin (`--_x`) so a page
+ * can set the public one on any ancestor (even `:root`) and still override our default.
+ * Text sizes are in em from a host size of at least 16px, so a host page with
+ * `html { font-size: 62.5% }` cannot shrink widget text below 14px.
+ */
+import {css} from 'lit';
+
+export const tokens = css`
+  :host {
+    --_text: var(--fukushi-color-text, #1a1a1a);
+    --_text-subtle: var(--fukushi-color-text-subtle, #4d4d4d);
+    --_bg: var(--fukushi-color-bg, #ffffff);
+    --_surface: var(--fukushi-color-surface, #f3f5f9);
+    --_border: var(--fukushi-color-border, #767676);
+    --_primary: var(--fukushi-color-primary, #0031d8);
+    --_primary-hover: var(--fukushi-color-primary-hover, #0017c1);
+    --_on-primary: var(--fukushi-color-on-primary, #ffffff);
+    --_link: var(--fukushi-color-link, #0031d8);
+    --_link-visited: var(--fukushi-color-link-visited, #5c10be);
+    --_error: var(--fukushi-color-error, #c70000);
+    --_error-bg: var(--fukushi-color-error-bg, #fdeeee);
+    --_success: var(--fukushi-color-success, #1a7a49);
+    --_success-bg: var(--fukushi-color-success-bg, #e9f6ee);
+    --_notice-bg: var(--fukushi-color-notice-bg, #fff5cc);
+    --_notice-border: var(--fukushi-color-notice-border, #8a6d00);
+    --_focus: var(--fukushi-color-focus, #000000);
+    --_focus-halo: var(--fukushi-color-focus-halo, #ffd43d);
+    --_radius: var(--fukushi-radius, 8px);
+    --_space: var(--fukushi-space, 1em);
+    --_font-family: var(--fukushi-font-family, inherit);
+    --_line-height: var(--fukushi-line-height, 1.7);
+    --_ruby-line-height: var(--fukushi-ruby-line-height, 2.2);
+    --_font-size-s: var(--fukushi-font-size-s, 0.875em);
+    --_font-size-l: var(--fukushi-font-size-l, 1.25em);
+    --_font-size-xl: var(--fukushi-font-size-xl, 1.5em);
+  }
+`;
+
+export const baseStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    /* Readable whatever the host's root size; grows with the reader's own text size. */
+    font-size: max(var(--fukushi-font-size, 1rem), 16px);
+    font-family: var(--_font-family);
+    line-height: var(--_line-height);
+    color: var(--_text);
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    font-style: normal;
+    font-weight: normal;
+    -webkit-text-size-adjust: 100%;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [lang='ja'] {
+    line-break: strict;
+    word-break: auto-phrase;
+  }
+  .easy {
+    /* Easy Japanese is written with spaces between phrases: break only there. */
+    word-break: keep-all;
+    overflow-wrap: anywhere;
+  }
+  .furigana-on {
+    line-height: var(--_ruby-line-height);
+  }
+  ruby {
+    ruby-position: over;
+  }
+  rt {
+    font-size: max(0.5em, 11px);
+    line-height: 1;
+    user-select: none;
+    font-weight: normal;
+  }
+  a {
+    color: var(--_link);
+    text-underline-offset: 0.2em;
+  }
+  a:visited {
+    color: var(--_link-visited);
+  }
+  a:hover {
+    text-decoration-thickness: 0.15em;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--_focus-halo);
+    border-radius: 2px;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4em;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.4em 1em;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: bold;
+    cursor: pointer;
+    text-decoration: none;
+  }
+  .button:hover {
+    background: var(--_primary-hover);
+    border-color: var(--_primary-hover);
+  }
+  .button.secondary {
+    background: var(--_bg);
+    color: var(--_primary);
+  }
+  .button.secondary:hover {
+    background: var(--_surface);
+  }
+  @media (forced-colors: active) {
+    .button,
+    .button.secondary {
+      border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+      forced-color-adjust: none;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+      box-shadow: none;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;

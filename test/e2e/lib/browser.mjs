@@ -1,0 +1,75 @@
+// playwright-core with Debian's Chromium, as every e2e test and the screenshot tools use it.
+import {chromium} from 'playwright-core';
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export function launch(options = {}) {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+    ...options,
+  });
+}
+
+const require = createRequire(import.meta.url);
+export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe in the page (injecting it once) and returns the violations. */
+export async function axeViolations(page, {exclude = []} = {}) {
+  // Always our own pinned axe-core, even where the page (Storybook) brings another copy.
+  const loaded = await page.evaluate(() => window.__fukushiAxe === true);
+  if (!loaded) {
+    await page.addScriptTag({content: AXE_SOURCE});
+    await page.evaluate(() => (window.__fukushiAxe = true));
+  }
+  return page.evaluate(
+    async ({tags, exclude}) => {
+      const result = await window.axe.run({exclude: exclude.map((s) => [s])}, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({target: n.target, summary: n.failureSummary})),
+      }));
+    },
+    {tags: AXE_TAGS, exclude},
+  );
+}
+
+/** Waits until every fukushi-* element on the page is defined and has finished rendering. */
+export async function waitForWidgets(page, timeout = 15000) {
+  await page.waitForFunction(
+    async () => {
+      const all = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.localName.startsWith('fukushi-')) all.push(el);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      if (!all.length) return false;
+      for (const el of all) {
+        if (!customElements.get(el.localName) || !el.shadowRoot) return false;
+        await el.updateComplete;
+        if (el.ready) await el.ready;
+      }
+      await document.fonts.ready;
+      return true;
+    },
+    undefined,
+    {timeout, polling: 50},
+  );
+}

@@ -1,0 +1,106 @@
+import {expect} from '@open-wc/testing';
+import fc from 'fast-check';
+import {render} from 'lit';
+import {formatRuby, parseRuby, partsOf, plainText, readingText, type Segment} from '../../src/core/text/ruby.js';
+import {ruby} from '../../src/ui/ruby.js';
+
+/** Strings built from the characters that matter to the notation, plus HTML specials. */
+const notationChars = fc.constantFrom(
+  '｜', '《', '》', '|', '=', '漢', '字', '々', 'か', 'ん', 'じ', 'ア', 'a', ' ', '\n',
+  '<', '>', '&', '"', "'", '/', 'script', '<img src=x onerror=alert(1)>', '</rt>', '<b>',
+);
+const notationString = fc.array(notationChars, {maxLength: 40}).map((parts) => parts.join(''));
+
+describe('ruby notation', () => {
+  it('parses explicit and implicit bases', () => {
+    expect(parseRuby('｜成年後見制度《せいねんこうけんせいど》を使う')).to.deep.equal([
+      {base: '成年後見制度', raw: 'せいねんこうけんせいど', explicit: true, speak: false},
+      {text: 'を使う'},
+    ]);
+    expect(parseRuby('市の相談《そうだん》です')).to.deep.equal([
+      {text: '市の'},
+      {base: '相談', raw: 'そうだん', explicit: false, speak: false},
+      {text: 'です'},
+    ]);
+  });
+
+  it('reads per-character readings and the speak-as-reading marker', () => {
+    const [segment] = parseRuby('｜柳沢《=やぎ|さわ》') as [Segment & {base: string}];
+    expect(segment).to.deep.include({base: '柳沢', raw: 'やぎ|さわ', speak: true});
+    expect(partsOf(segment as never)).to.deep.equal(['やぎ', 'さわ']);
+    expect(readingText('｜柳沢《=やぎ|さわ》に住む')).to.equal('やぎさわに住む');
+    expect(plainText('｜柳沢《=やぎ|さわ》に住む')).to.equal('柳沢に住む');
+  });
+
+  it('keeps anything that is not valid notation as literal text', () => {
+    for (const s of ['《そうだん》', 'ふつう《》', '｜《x》', '｜漢字', 'a《b》', '漢《》', '漢《a|》']) {
+      expect(plainText(s), s).to.equal(s);
+    }
+  });
+
+  it('falls back to the implicit base when an explicit one is broken', () => {
+    expect(plainText('｜漢\n字《かんじ》')).to.equal('｜漢\n字');
+  });
+
+  it('formats what it parses back to the same string (property)', () => {
+    fc.assert(
+      fc.property(notationString, (s) => formatRuby(parseRuby(s)) === s),
+      {numRuns: 2000},
+    );
+  });
+
+  it('renders only ruby, rt, rp, our own spans and text, whatever the input (property)', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const allowed = new Set(['RUBY', 'RT', 'RP', 'SPAN']);
+    fc.assert(
+      fc.property(notationString, fc.boolean(), fc.option(fc.integer({min: 1, max: 6})), (s, furigana, grade) => {
+        render(ruby(s, {furigana, grade: grade ?? undefined}), host);
+        const tags = [...host.querySelectorAll('*')].map((el) => el.tagName);
+        const spansOk = [...host.querySelectorAll('span')].every((el) =>
+          ['name', 'visually-hidden', ''].includes(el.className) && el.attributes.length <= 2,
+        );
+        // what is printed is exactly the plain text: nothing was interpreted as markup
+        const printed = host.cloneNode(true) as HTMLElement;
+        printed.querySelectorAll('rt, rp, .visually-hidden').forEach((el) => el.remove());
+        return tags.every((t) => allowed.has(t)) && spansOk && printed.textContent === plainText(s);
+      }),
+      {numRuns: 500},
+    );
+    host.remove();
+  });
+
+  it('hides readings from assistive tech and drops them when furigana is off', () => {
+    const host = document.createElement('div');
+    render(ruby('市の相談《そうだん》', {furigana: true}), host);
+    expect(host.querySelectorAll('ruby')).to.have.length(1);
+    expect(host.querySelector('rt')!.getAttribute('aria-hidden')).to.equal('true');
+    expect([...host.querySelectorAll('rp')].every((rp) => rp.getAttribute('aria-hidden') === 'true')).to.equal(true);
+    render(ruby('市の相談《そうだん》', {furigana: false}), host);
+    expect(host.querySelector('rt')).to.equal(null);
+    expect(host.textContent).to.equal('市の相談');
+  });
+
+  it('annotates only unlearned kanji at a school grade, per character', () => {
+    const host = document.createElement('div');
+    // 成 is grade 4, 年 grade 1, 後 grade 2, 見 grade 1
+    render(ruby('｜成年後見《せい|ねん|こう|けん》', {furigana: true, grade: 3}), host);
+    const bases = [...host.querySelectorAll('ruby')].map((r) =>
+      [...r.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''),
+    );
+    expect(bases).to.deep.equal(['成']);
+    expect(host.querySelector('rt')!.textContent).to.equal('せい');
+    render(ruby('｜成年後見《せい|ねん|こう|けん》', {furigana: true, grade: 4}), host);
+    expect(host.querySelector('ruby')).to.equal(null);
+    // without per-character readings the whole word is annotated
+    render(ruby('｜成年後見《せいねんこうけん》', {furigana: true, grade: 3}), host);
+    expect(host.querySelector('rt')!.textContent).to.equal('せいねんこうけん');
+  });
+
+  it('gives assistive tech the reading of names that speech engines misread', () => {
+    const host = document.createElement('div');
+    render(ruby('｜柳沢《=やぎさわ》', {furigana: false}), host);
+    expect(host.querySelector('.visually-hidden')!.textContent).to.equal('やぎさわ');
+    expect(host.querySelector('[aria-hidden="true"]')!.textContent).to.equal('柳沢');
+  });
+});
