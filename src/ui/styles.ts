@@ -171,3 +171,48 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** Notices (errors, warnings, successes) and phone links, shared by the widgets. */
+export const noticeStyles = css`
+  .notice {
+    border: 2px solid var(--_border);
+    border-inline-start-width: 8px;
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    margin-block: 0.75em;
+    background: var(--_bg);
+  }
+  .notice > :first-child {
+    margin-top: 0;
+  }
+  .notice > :last-child {
+    margin-bottom: 0;
+  }
+  .notice.error {
+    border-color: var(--_error);
+    background: var(--_error-bg);
+  }
+  .notice.warning {
+    border-color: var(--_notice-border);
+    background: var(--_notice-bg);
+  }
+  .notice.success {
+    border-color: var(--_success);
+    background: var(--_success-bg);
+  }
+  .phone {
+    font-weight: bold;
+    font-size: 1.125em;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .debug {
+    font-size: var(--_font-size-s);
+    margin-top: 0.75em;
+  }
+  @media (forced-colors: active) {
+    .notice {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -40,6 +40,6 @@ test('the XLIFF files hold exactly the messages in the source', () => {
 });
 
 test('src/version.ts matches package.json', async () => {
-  const {VERSION} = await import('../../src/version.ts');
+  const {VERSION} = await import('../../src/version.js');
   assert.equal(VERSION, JSON.parse(readFileSync('package.json', 'utf8')).version);
 });

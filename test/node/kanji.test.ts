@@ -10,7 +10,7 @@ import {
   learnedBy,
 } from '../../src/core/text/kanji-grades.js';
 import {JOYO_KANJI, JOYO_VARIANTS, isJoyo} from '../../src/core/text/joyo-kanji.js';
-import {splitReading} from '../../scripts/lib/kanji-readings.js';
+import {splitReading} from '../../src/cli/kanji-readings.js';
 
 const require = createRequire(import.meta.url);
 

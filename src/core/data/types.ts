@@ -77,6 +77,8 @@ export interface Address {
   x_jp: Provenance & {
     /** ABR 町字ID (7 digits), when known. */
     machiaza_id?: string;
+    /** The whole address in ruby notation, added by the data build (for furigana). */
+    ruby?: string;
   };
 }
 
@@ -293,8 +295,8 @@ export interface PlanGoal {
   id: string;
   number: number;
   title: Text;
-  /** The 基本方針 it serves. */
-  policy_id: string;
+  /** The 基本方針 it serves, where the source states it. */
+  policy_id?: string;
   measures: PlanMeasure[];
 }
 

@@ -11,7 +11,7 @@
  * reading on a single kanji is a bug).
  */
 import {createRequire} from 'node:module';
-import {isKanji} from '../../src/core/text/kanji-grades.js';
+import {isKanji} from '../core/text/kanji-grades.js';
 
 interface KanjidicReadings {
   on: string[];

@@ -1,0 +1,142 @@
+/**
+ * The data build: merges a dataset folder, adds readings to every Japanese text, validates,
+ * and writes one JSON file for the widgets. Fails, naming the text and the kanji, wherever a
+ * reading is missing.
+ */
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {basename, join} from 'node:path';
+import type {Dataset} from '../core/data/types.js';
+import {validateDataset, type Problem} from '../core/data/validate.js';
+import {Annotator, loadTokenizer, type ReadingOverride} from './readings.js';
+
+export class DataFileError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+  }
+}
+
+/** JSON.parse with the line and column of a syntax error. */
+export function parseJsonFile(file: string): unknown {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = Number(/position (\d+)/.exec(message)?.[1]);
+    if (Number.isFinite(position)) {
+      const before = text.slice(0, position);
+      const line = before.split('\n').length;
+      const column = position - before.lastIndexOf('\n');
+      throw new DataFileError(`line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, file);
+    }
+    throw new DataFileError(message, file);
+  }
+}
+
+/**
+ * Reads a dataset: one JSON file, or a folder of JSON files each holding some of the
+ * top-level keys (lists with the same key are joined in file-name order).
+ */
+export function readDatasetSource(path: string): Record<string, unknown> {
+  if (!existsSync(path)) throw new DataFileError('no such file or folder', path);
+  if (!statSync(path).isDirectory()) return parseJsonFile(path) as Record<string, unknown>;
+  const merged: Record<string, unknown> = {};
+  const owner: Record<string, string> = {};
+  const files = readdirSync(path).filter((f) => f.endsWith('.json')).sort();
+  if (!files.length) throw new DataFileError('the folder has no .json files', path);
+  for (const file of files) {
+    const part = parseJsonFile(join(path, file));
+    if (!part || typeof part !== 'object' || Array.isArray(part)) {
+      throw new DataFileError('must be a JSON object whose keys are dataset fields (e.g. {"services": [...]})', join(path, file));
+    }
+    for (const [key, value] of Object.entries(part)) {
+      if (Array.isArray(value) && Array.isArray(merged[key])) merged[key] = [...(merged[key] as unknown[]), ...value];
+      else if (key in merged) throw new DataFileError(`"${key}" is also set in ${owner[key]}; keep it in one file`, join(path, file));
+      else merged[key] = value;
+      owner[key] ??= basename(file);
+    }
+  }
+  return merged;
+}
+
+export function readOverrides(file: string): ReadingOverride[] {
+  const data = parseJsonFile(file) as {readings?: ReadingOverride[]};
+  const list = data.readings;
+  if (!Array.isArray(list)) throw new DataFileError('must be {"readings": [{"text": "柳沢", "reading": "やぎさわ", …}]}', file);
+  list.forEach((o, i) => {
+    if (typeof o?.text !== 'string' || typeof o.reading !== 'string' || !/^[ぁ-ゖー]+$/.test(o.reading)) {
+      throw new DataFileError(`entry ${i + 1} needs "text" and a hiragana "reading"`, file);
+    }
+  });
+  return list;
+}
+
+const TEXT_KEYS = new Set(['ja', 'ja-x-easy', 'en', 'untranslated']);
+const isText = (v: Record<string, unknown>) =>
+  typeof v.ja === 'string' && Object.keys(v).every((k) => TEXT_KEYS.has(k));
+
+export interface BuildReport {
+  dataset: Dataset;
+  problems: Problem[];
+  texts: number;
+  overridesUsed: Map<string, number>;
+  unreviewedUsed: string[];
+}
+
+/** Adds readings to every Japanese text and address, then validates. */
+export async function buildDataset(source: Record<string, unknown>, overrides: ReadingOverride[]): Promise<BuildReport> {
+  // Shape first: readings are pointless on data that does not validate.
+  const shape = validateDataset(source);
+  if (shape.length) return {dataset: source as unknown as Dataset, problems: shape, texts: 0, overridesUsed: new Map(), unreviewedUsed: []};
+
+  const annotator = new Annotator(await loadTokenizer(), overrides);
+  const dataset = structuredClone(source) as unknown as Dataset;
+  const problems: Problem[] = [];
+  let texts = 0;
+  const annotate = (value: string, path: string) => {
+    const {notation, missing} = annotator.annotate(value);
+    if (missing.length) {
+      problems.push({
+        path,
+        message: `no reading for ${[...new Set(missing)].join('')} in "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`,
+        fix: 'write ｜漢字《かんじ》 in the text, or add the word to data/readings.json',
+      });
+    }
+    texts++;
+    return notation;
+  };
+  const walk = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    if (!value || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (isText(record)) {
+      for (const variant of ['ja', 'ja-x-easy'] as const) {
+        if (typeof record[variant] === 'string') record[variant] = annotate(record[variant] as string, `${path}.${variant}`);
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(record)) walk(v, `${path}.${k}`);
+  };
+  walk(dataset, '$');
+
+  dataset.locations.forEach((location, i) =>
+    location.addresses.forEach((a, j) => {
+      const full = `${a.state_province}${a.city}${a.address_1}${a.address_2 ? ` ${a.address_2}` : ''}`;
+      a.x_jp.ruby = annotate(full, `$.locations[${i}].addresses[${j}]`);
+    }),
+  );
+
+  dataset.readings_complete = true;
+  problems.push(...validateDataset(dataset));
+  const unreviewed = new Set(overrides.filter((o) => o.status !== 'reviewed').map((o) => o.text));
+  return {
+    dataset,
+    problems,
+    texts,
+    overridesUsed: annotator.used,
+    unreviewedUsed: [...annotator.used.keys()].filter((t) => unreviewed.has(t)),
+  };
+}

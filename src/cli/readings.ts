@@ -1,0 +1,183 @@
+/**
+ * Adds readings to Japanese text at build time: the reviewed override list first (local names,
+ * facilities, 制度 names, words analyzers misread), then kuromoji for the rest. Editors' own
+ * ｜漢字《かんじ》 always wins. Nothing here ships to the browser.
+ */
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
+import {isKanji} from '../core/text/kanji-grades.js';
+import {formatRuby, isRuby, parseRuby, type RubySegment, type Segment} from '../core/text/ruby.js';
+import {splitReading} from './kanji-readings.js';
+
+export interface ReadingOverride {
+  text: string;
+  reading: string;
+  /** Assistive tech should hear the reading (names speech engines misread). */
+  speak?: boolean;
+  kind: string;
+  status: 'reviewed' | 'unreviewed';
+  source?: string;
+  note?: string;
+}
+
+interface Token {
+  surface_form: string;
+  reading?: string;
+}
+interface Tokenizer {
+  tokenize(text: string): Token[];
+}
+
+const require = createRequire(import.meta.url);
+
+export async function loadTokenizer(): Promise<Tokenizer> {
+  let kuromoji: {builder(o: {dicPath: string}): {build(cb: (e: Error | null, t: Tokenizer) => void): void}};
+  try {
+    kuromoji = require('kuromoji');
+  } catch {
+    throw new Error('build-data needs the kuromoji package: run `npm install --save-dev kuromoji@0.1.2`.');
+  }
+  const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+  return new Promise((ok, fail) => kuromoji.builder({dicPath}).build((e, t) => (e ? fail(e) : ok(t))));
+}
+
+export const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
+/** A kanji run may hold 々 and the counter ヶ (一ヶ月). */
+const inRun = (ch: string) => isKanji(ch) || ch === 'ヶ';
+
+/**
+ * Puts a word's reading on its kanji runs only: 支え + ささえ → 支《ささ》え.
+ * Returns null when the reading does not fit the kana of the surface.
+ */
+export function alignReading(surface: string, reading: string): Segment[] | null {
+  const chars = [...surface];
+  const pieces: Array<{kanji: boolean; text: string}> = [];
+  for (const ch of chars) {
+    const kanji = inRun(ch);
+    const last = pieces[pieces.length - 1];
+    if (last && last.kanji === kanji) last.text += ch;
+    else pieces.push({kanji, text: ch});
+  }
+  if (!pieces.some((p) => p.kanji)) return [{text: surface}];
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(
+    '^' + pieces.map((p) => (p.kanji ? '(.+?)' : `(${escape(toHiragana(p.text))})`)).join('') + '$',
+    'u',
+  );
+  const match = pattern.exec(toHiragana(reading));
+  if (!match) return null;
+  return pieces.map((p, i) => {
+    if (!p.kanji) return {text: p.text};
+    const whole = match[i + 1]!;
+    const parts = splitReading(p.text, whole);
+    const ruby: RubySegment = {base: p.text, raw: parts && parts.length > 1 ? parts.join('|') : whole, explicit: true, speak: false};
+    return ruby;
+  });
+}
+
+function merge(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (!isRuby(s) && last && !isRuby(last)) out[out.length - 1] = {text: last.text + s.text};
+    else out.push(s);
+  }
+  return out;
+}
+
+export class Annotator {
+  /** Overrides by first character, longest first. */
+  private readonly byFirst = new Map<string, ReadingOverride[]>();
+  readonly used = new Map<string, number>();
+
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    overrides: ReadingOverride[],
+  ) {
+    for (const o of [...overrides].sort((a, b) => b.text.length - a.text.length)) {
+      const first = [...o.text][0]!;
+      const list = this.byFirst.get(first) ?? [];
+      list.push(o);
+      this.byFirst.set(first, list);
+    }
+  }
+
+  /** Annotates every kanji it can; returns the new notation and the kanji left without reading. */
+  annotate(notation: string): {notation: string; missing: string[]} {
+    const out: Segment[] = [];
+    const missing: string[] = [];
+    for (const segment of parseRuby(notation)) {
+      if (!isRuby(segment)) out.push(...this.annotatePlain(segment.text, missing));
+      // An editor's ｜田無《たなし》 keeps their reading, and like the list it is spoken as a name.
+      else out.push(this.speaks(segment.base) && !segment.speak ? {...segment, speak: true} : segment);
+    }
+    return {notation: formatRuby(merge(out)), missing};
+  }
+
+  private speaks(base: string): boolean {
+    return Boolean(this.byFirst.get([...base][0] ?? '')?.some((o) => o.text === base && o.speak));
+  }
+
+  private annotatePlain(text: string, missing: string[]): Segment[] {
+    if (![...text].some(isKanji)) return [{text}];
+    const out: Segment[] = [];
+    let pending = '';
+    const flush = () => {
+      if (pending) out.push(...this.analyze(pending, missing));
+      pending = '';
+    };
+    let i = 0;
+    while (i < text.length) {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      const hit = this.byFirst.get(ch)?.find((o) => text.startsWith(o.text, i));
+      if (hit) {
+        flush();
+        out.push(...this.fromOverride(hit, missing));
+        this.used.set(hit.text, (this.used.get(hit.text) ?? 0) + 1);
+        i += hit.text.length;
+      } else {
+        pending += ch;
+        i += ch.length;
+      }
+    }
+    flush();
+    return out;
+  }
+
+  private fromOverride(o: ReadingOverride, missing: string[]): Segment[] {
+    if (o.speak) return [{base: o.text, raw: o.reading, explicit: true, speak: true}];
+    const aligned = alignReading(o.text, o.reading);
+    if (!aligned) {
+      missing.push(...[...o.text].filter(isKanji));
+      return [{text: o.text}];
+    }
+    return aligned;
+  }
+
+  private analyze(text: string, missing: string[]): Segment[] {
+    const out: Segment[] = [];
+    let previous = '';
+    for (const token of this.tokenizer.tokenize(text)) {
+      const surface = token.surface_form;
+      const afterNumber = /[0-9０-９]$/.test(previous);
+      previous = surface;
+      // After a number, 月 is a month (2月 = にがつ); the analyzer reads it つき on its own.
+      if (afterNumber && surface === '月') {
+        out.push({base: '月', raw: 'がつ', explicit: true, speak: false});
+        continue;
+      }
+      if (![...surface].some(isKanji)) {
+        out.push({text: surface});
+        continue;
+      }
+      const aligned = token.reading && token.reading !== '*' ? alignReading(surface, token.reading) : null;
+      if (aligned) out.push(...aligned);
+      else {
+        missing.push(...[...surface].filter(isKanji));
+        out.push({text: surface});
+      }
+    }
+    return out;
+  }
+}

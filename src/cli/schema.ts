@@ -1,0 +1,85 @@
+/**
+ * Generates the published JSON Schema (draft 2020-12) from the same spec the validator uses.
+ * Cross-references between ids cannot be expressed in JSON Schema; the schema says so and
+ * `fukushi-widgets validate` checks them.
+ */
+import {datasetSpec, definitions, type Spec} from '../core/data/spec.js';
+
+type Json = Record<string, unknown>;
+
+const textSchema: Json = {
+  type: 'object',
+  description: 'A text in three reading modes. ja is required; ja-x-easy and en may be missing only when listed in untranslated. Japanese may hold ruby notation ｜漢字《かんじ》.',
+  required: ['ja'],
+  additionalProperties: false,
+  properties: {
+    ja: {type: 'string', minLength: 1},
+    'ja-x-easy': {type: 'string', minLength: 1},
+    en: {type: 'string', minLength: 1},
+    untranslated: {type: 'array', items: {enum: ['ja-x-easy', 'en']}, uniqueItems: true},
+  },
+  allOf: ['ja-x-easy', 'en'].map((variant) => ({
+    if: {not: {required: [variant]}},
+    then: {required: ['untranslated'], properties: {untranslated: {contains: {const: variant}}}},
+  })),
+};
+
+function convert(spec: Spec): Json {
+  switch (spec.t) {
+    case 'text':
+      return {$ref: '#/$defs/text'};
+    case 'ref':
+      return {$ref: `#/$defs/${spec.name}`};
+    case 'string': {
+      const out: Json = {type: 'string', minLength: spec.min ?? 0};
+      if (spec.pattern) out.pattern = spec.pattern.source;
+      if (spec.hint) out.description = spec.hint;
+      return out;
+    }
+    case 'url':
+      return {type: 'string', format: 'uri', pattern: `^(${spec.schemes.map((s) => s.replace(':', '')).join('|')}):`};
+    case 'number': {
+      const out: Json = {type: 'number'};
+      if (spec.min !== undefined) out.minimum = spec.min;
+      if (spec.max !== undefined) out.maximum = spec.max;
+      return out;
+    }
+    case 'boolean':
+      return {type: 'boolean'};
+    case 'enum':
+      return {enum: [...spec.values]};
+    case 'array': {
+      const out: Json = {type: 'array', items: convert(spec.of)};
+      if (spec.min) out.minItems = spec.min;
+      return out;
+    }
+    case 'union':
+      return {oneOf: Object.values(spec.cases).map(convert)};
+    case 'object': {
+      const properties: Json = {};
+      const required: string[] = [];
+      for (const [name, field] of Object.entries(spec.fields)) {
+        const converted = convert(field.spec);
+        properties[name] = field.doc ? {...converted, description: field.doc} : converted;
+        if (!field.optional) required.push(name);
+      }
+      return {type: 'object', properties, required, additionalProperties: Boolean(spec.open)};
+    }
+  }
+}
+
+export function datasetJsonSchema(): Json {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://fukushi-widgets.example/schema/dataset.schema.json',
+    title: 'fukushi-widgets dataset',
+    description:
+      'Services, consultation desks, towns, shelters and the plan for fukushi-widgets, using Open Referral HSDS 3.0 names with Japan-specific fields under x_jp. ' +
+      'Ids referenced across the file (organization_id, location_id, taxonomy_term_id, town_id, plan ids, source ids) must exist; `fukushi-widgets validate` checks that.',
+    ...convert(datasetSpec),
+    $defs: {
+      text: textSchema,
+      ...Object.fromEntries(Object.entries(definitions).map(([name, spec]) => [name, convert(spec)])),
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Loads a dataset by URL, validates it and caches it per URL for every widget on the page.
+ * Every failure becomes a typed DatasetError; callers never see a raw exception.
+ */
+import type {Dataset} from './types.js';
+import {validateDataset, type Problem} from './validate.js';
+
+export type DatasetErrorKind = 'network' | 'http' | 'json' | 'schema';
+
+export class DatasetError extends Error {
+  constructor(
+    readonly kind: DatasetErrorKind,
+    readonly url: string,
+    message: string,
+    readonly problems: readonly Problem[] = [],
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'DatasetError';
+  }
+}
+
+// Built without a string literal so that bundlers leave the URL alone: the dataset is a file
+// next to the script (dist/data/nishitokyo.json), fetched at run time, never inlined.
+const BUILTIN = ['data', 'nishitokyo.json'].join('/');
+
+/** The built-in Nishitokyo dataset, next to the script that defines the widgets. */
+export function builtinDatasetUrl(): string {
+  return new URL(BUILTIN, import.meta.url).href;
+}
+
+const cache = new Map<string, Promise<Dataset>>();
+const TIMEOUT_MS = 20000;
+
+async function fetchDataset(url: string): Promise<Dataset> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetch(url, {signal: controller.signal, credentials: 'same-origin'});
+  } catch (error) {
+    throw new DatasetError('network', url, `could not fetch the dataset (${(error as Error).name === 'AbortError' ? 'timed out' : 'network error'})`);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!response.ok) throw new DatasetError('http', url, `the server answered ${response.status}`, [], response.status);
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch (error) {
+    throw new DatasetError('json', url, `the file is not valid JSON (${(error as Error).message})`);
+  }
+  const problems = validateDataset(data);
+  if (problems.length) throw new DatasetError('schema', url, `the dataset has ${problems.length} problem(s)`, problems);
+  return data as Dataset;
+}
+
+/** Loads and validates `url` once per page; a failed load is retried on the next call. */
+export function loadDataset(url: string = builtinDatasetUrl()): Promise<Dataset> {
+  const key = new URL(url, globalThis.location?.href).href;
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = fetchDataset(key);
+    cache.set(key, pending);
+    pending.catch(() => cache.delete(key));
+  }
+  return pending;
+}
+
+/** Forgets cached datasets (tests, or a page that republished its data). */
+export function clearDatasetCache() {
+  cache.clear();
+}

@@ -1,0 +1,148 @@
+/**
+ * Japanese normalisation for search. The same function runs on the index and on the query,
+ * so ｾｲﾈﾝｺｳｹﾝ, せいねんこうけん, seinen kouken and 成年後見 (through its reading) meet.
+ *   1. NFKC: full-width ASCII, half-width kana, ① …
+ *   2. what NFKC leaves: dashes and tildes, ヶ/ヵ, old and variant kanji (髙 﨑 …)
+ *   3. katakana → hiragana, keeping ー; lower-case Latin; one space between words
+ * `looseKey` folds further, for recall: no ー and no long vowels (ケアマネージャー = ケアマネジャー).
+ * `romajiToHiragana` reads "seinen kouken" as せいねんこうけん.
+ */
+
+const VARIANT_KANJI: Record<string, string> = {
+  髙: '高', 﨑: '崎', 德: '徳', 邊: '辺', 邉: '辺', 濵: '浜', 澤: '沢', 櫻: '桜', 廣: '広', 國: '国',
+  會: '会', 學: '学', 號: '号', 體: '体', 關: '関', 區: '区', 兒: '児', 眞: '真', 惠: '恵', 實: '実',
+  條: '条', 淺: '浅', 彌: '弥', 齋: '斎', 齊: '斉', 嶋: '島', 冨: '富', 槇: '槙', 﨔: '欅', 薗: '園',
+};
+
+const KANJI = /\p{Script=Han}/u;
+
+export function normalizeForSearch(input: string): string {
+  let s = input.normalize('NFKC').toLowerCase();
+  s = s.replace(/[‐‑‒–—―−─━]/g, '-').replace(/[〜～]/g, '~');
+  // ヶ/ヵ (and a full-size ケ between a word and a kanji, as in 霞ケ関) are read が/か.
+  s = s.replace(/[ヶヵ]|ケ(?=\p{Script=Han})/gu, (c, offset: number) => {
+    if (c === 'ヵ') return 'か';
+    const before = s[offset - 1] ?? '';
+    return c === 'ヶ' || KANJI.test(before) || /[ぁ-ゖ]/.test(before) ? 'が' : c;
+  });
+  s = s.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, (c) => VARIANT_KANJI[c] ?? c);
+  s = s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+  return s.replace(/ー{2,}/g, 'ー').replace(/\s+/g, ' ').trim();
+}
+
+const ROWS: Record<string, string> = {
+  あ: 'あ', か: 'あ', が: 'あ', さ: 'あ', ざ: 'あ', た: 'あ', だ: 'あ', な: 'あ', は: 'あ', ば: 'あ', ぱ: 'あ', ま: 'あ', や: 'あ', ら: 'あ', わ: 'あ', ゃ: 'あ',
+  い: 'い', き: 'い', ぎ: 'い', し: 'い', じ: 'い', ち: 'い', ぢ: 'い', に: 'い', ひ: 'い', び: 'い', ぴ: 'い', み: 'い', り: 'い',
+  う: 'う', く: 'う', ぐ: 'う', す: 'う', ず: 'う', つ: 'う', づ: 'う', ぬ: 'う', ふ: 'う', ぶ: 'う', ぷ: 'う', む: 'う', ゆ: 'う', る: 'う', ゅ: 'う',
+  え: 'え', け: 'え', げ: 'え', せ: 'え', ぜ: 'え', て: 'え', で: 'え', ね: 'え', へ: 'え', べ: 'え', ぺ: 'え', め: 'え', れ: 'え',
+  お: 'お', こ: 'お', ご: 'お', そ: 'お', ぞ: 'お', と: 'お', ど: 'お', の: 'お', ほ: 'お', ぼ: 'お', ぽ: 'お', も: 'お', よ: 'お', ろ: 'お', ょ: 'お',
+};
+
+/** A looser key: drops ー and vowels that only lengthen the one before (こう→こ, せい→せ). */
+export function looseKey(normalized: string): string {
+  let out = '';
+  let previousRow = '';
+  for (const ch of normalized) {
+    if (ch === 'ー') continue;
+    const lengthens =
+      (previousRow === 'お' && (ch === 'う' || ch === 'お')) ||
+      (previousRow === 'え' && (ch === 'い' || ch === 'え')) ||
+      (previousRow === 'う' && ch === 'う') ||
+      (previousRow === 'い' && ch === 'い') ||
+      (previousRow === 'あ' && ch === 'あ');
+    if (lengthens) continue;
+    out += ch;
+    previousRow = ROWS[ch] ?? '';
+  }
+  return out;
+}
+
+// Romaji (Hepburn, Kunrei and keyboard spellings) to hiragana, longest match first.
+const ROMAJI: Record<string, string> = {};
+const syllables: Array<[string, string]> = [
+  ['a', 'あ'], ['i', 'い'], ['u', 'う'], ['e', 'え'], ['o', 'お'],
+  ['ka', 'か'], ['ki', 'き'], ['ku', 'く'], ['ke', 'け'], ['ko', 'こ'],
+  ['ga', 'が'], ['gi', 'ぎ'], ['gu', 'ぐ'], ['ge', 'げ'], ['go', 'ご'],
+  ['sa', 'さ'], ['si', 'し'], ['shi', 'し'], ['su', 'す'], ['se', 'せ'], ['so', 'そ'],
+  ['za', 'ざ'], ['zi', 'じ'], ['ji', 'じ'], ['zu', 'ず'], ['ze', 'ぜ'], ['zo', 'ぞ'],
+  ['ta', 'た'], ['ti', 'ち'], ['chi', 'ち'], ['tu', 'つ'], ['tsu', 'つ'], ['te', 'て'], ['to', 'と'],
+  ['da', 'だ'], ['di', 'ぢ'], ['du', 'づ'], ['de', 'で'], ['do', 'ど'],
+  ['na', 'な'], ['ni', 'に'], ['nu', 'ぬ'], ['ne', 'ね'], ['no', 'の'],
+  ['ha', 'は'], ['hi', 'ひ'], ['hu', 'ふ'], ['fu', 'ふ'], ['he', 'へ'], ['ho', 'ほ'],
+  ['ba', 'ば'], ['bi', 'び'], ['bu', 'ぶ'], ['be', 'べ'], ['bo', 'ぼ'],
+  ['pa', 'ぱ'], ['pi', 'ぴ'], ['pu', 'ぷ'], ['pe', 'ぺ'], ['po', 'ぽ'],
+  ['ma', 'ま'], ['mi', 'み'], ['mu', 'む'], ['me', 'め'], ['mo', 'も'],
+  ['ya', 'や'], ['yu', 'ゆ'], ['yo', 'よ'],
+  ['ra', 'ら'], ['ri', 'り'], ['ru', 'る'], ['re', 'れ'], ['ro', 'ろ'],
+  ['wa', 'わ'], ['wo', 'を'], ['nn', 'ん'], ["n'", 'ん'],
+  ['fa', 'ふぁ'], ['fi', 'ふぃ'], ['fe', 'ふぇ'], ['fo', 'ふぉ'], ['je', 'じぇ'], ['che', 'ちぇ'], ['she', 'しぇ'],
+];
+for (const [r, k] of syllables) ROMAJI[r] = k;
+// Contracted sounds: kya, sha/sya, cha/tya, ja/zya/jya …
+const contracted: Array<[string[], string]> = [
+  [['ky'], 'き'], [['gy'], 'ぎ'], [['sh', 'sy'], 'し'], [['j', 'zy', 'jy'], 'じ'], [['ch', 'ty', 'cy'], 'ち'],
+  [['ny'], 'に'], [['hy'], 'ひ'], [['by'], 'び'], [['py'], 'ぴ'], [['my'], 'み'], [['ry'], 'り'], [['dy'], 'ぢ'],
+];
+for (const [heads, kana] of contracted) {
+  for (const head of heads) {
+    ROMAJI[`${head}a`] = `${kana}ゃ`;
+    ROMAJI[`${head}u`] = `${kana}ゅ`;
+    ROMAJI[`${head}o`] = `${kana}ょ`;
+  }
+}
+const MACRONS: Record<string, string> = {ā: 'aa', ī: 'ii', ū: 'uu', ē: 'ei', ō: 'ou', â: 'aa', î: 'ii', û: 'uu', ê: 'ei', ô: 'ou'};
+
+/**
+ * Reads a query typed in romaji. Returns null when the text is not romaji
+ * (other scripts, or letters that do not form Japanese syllables such as "dv").
+ */
+export function romajiToHiragana(input: string): string | null {
+  const s = input.toLowerCase().replace(/[āīūēōâîûêô]/g, (c) => MACRONS[c]!);
+  if (!/^[a-z' -]+$/.test(s) || !/[a-z]/.test(s)) return null;
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (c === ' ' || c === '-') {
+      out += c === '-' ? 'ー' : ' ';
+      i++;
+      continue;
+    }
+    // Doubled consonant → small tsu (kk, tt, tch).
+    if (c === s[i + 1] && /[bcdfghjkmpqrstvwxyz]/.test(c) && c !== 'n') {
+      out += 'っ';
+      i++;
+      continue;
+    }
+    if (c === 't' && s.startsWith('tch', i)) {
+      out += 'っ';
+      i++;
+      continue;
+    }
+    let matched = false;
+    for (const len of [3, 2, 1]) {
+      const chunk = s.slice(i, i + len);
+      if (ROMAJI[chunk]) {
+        out += ROMAJI[chunk];
+        i += len;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    // n before a consonant or at the end is ん.
+    if (c === 'n' && !/[aiueoy]/.test(s[i + 1] ?? '')) {
+      out += 'ん';
+      i++;
+      continue;
+    }
+    if (c === 'm' && /[bmp]/.test(s[i + 1] ?? '')) {
+      out += 'ん';
+      i++;
+      continue;
+    }
+    return null;
+  }
+  // No Japanese word starts with ん: "npo" is an abbreviation, not romaji.
+  return /(^|\s)ん/.test(out) ? null : out;
+}
