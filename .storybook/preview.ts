@@ -2,6 +2,14 @@ import {setCustomElementsManifest, type Preview} from '@storybook/web-components
 import customElements from '../custom-elements.json' with {type: 'json'};
 import {setFurigana, setLocale} from '../src/core/prefs/api.js';
 
+// Stories of the loading state point `src` at a URL containing "fukushi-test-hang":
+// such requests never settle, so the widget stays in its loading state.
+const realFetch = window.fetch.bind(window);
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+  String(input instanceof Request ? input.url : input).includes('fukushi-test-hang')
+    ? new Promise<Response>(() => {})
+    : realFetch(input, init);
+
 // Controls and docs come from the analyzer's output, like editors' tooling does.
 setCustomElementsManifest(customElements);
 

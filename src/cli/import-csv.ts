@@ -6,6 +6,7 @@
  */
 import type {Location, Provenance, Service, Source, Text} from '../core/data/types.js';
 import type {Problem} from '../core/data/validate.js';
+import {normalizePhone} from '../core/data/phone.js';
 import {HoursSyntaxError, parseOpeningHours, schedulesFromRules} from '../core/hours/opening-hours.js';
 import {csvRecords, CsvError} from './csv.js';
 
@@ -133,8 +134,8 @@ export function importServicesCsv(bytes: Uint8Array, {organizationId}: {organiza
     }
     const provenance: Provenance = sourceId ? {status: status ?? 'unverified', sources: [sourceId]} : {status: 'unverified'};
 
-    const phone = get(COLUMNS.phone).replace(/[－ー―‐]/g, '-');
-    const fax = get(COLUMNS.fax).replace(/[－ー―‐]/g, '-');
+    const phone = normalizePhone(get(COLUMNS.phone));
+    const fax = normalizePhone(get(COLUMNS.fax));
     for (const [column, value] of [[COLUMNS.phone, phone], [COLUMNS.fax, fax]] as const) {
       if (value && !/^[0-9()-]{3,20}$/.test(value)) bad(column, `"${value}" is not a phone number`, 'write digits and hyphens as printed, e.g. 042-464-1311');
     }

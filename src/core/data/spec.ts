@@ -2,7 +2,8 @@
  * The dataset's shape as data: one description that drives both the validator (browser and CLI)
  * and the published JSON Schema (scripts generate dist/schema/dataset.schema.json from it), so
  * the two cannot drift. Cross-references (ids that must exist) are checked in validate.ts.
- * It mirrors the TypeScript types in types.ts; a node test keeps the three in step.
+ * It mirrors the TypeScript types in types.ts; test/node/data.test.ts checks the built dataset
+ * (typed as Dataset) against both the validator and the generated schema.
  */
 
 export type Spec =

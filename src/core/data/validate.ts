@@ -197,7 +197,8 @@ function indexIds(collection: Collection, out: Problem[]): Set<string> {
   return seen;
 }
 
-const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+// A null where an object belongs is a shape problem reported elsewhere; {} keeps the indexes right.
+const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v.map((x) => x ?? {}) as T[]) : []);
 
 function checkReferences(data: Dataset, out: Problem[]) {
   const ref = (ids: Set<string>, value: unknown, path: string, what: string) => {

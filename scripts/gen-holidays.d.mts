@@ -1,0 +1,3 @@
+export const FIRST_YEAR: number;
+export const LAST_YEAR: number;
+export function generate(): string;
