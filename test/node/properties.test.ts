@@ -1,7 +1,6 @@
 // Property tests (fast-check) on every parser that takes outside input: none may throw anything
 // but its own typed error, whatever it is given.
 import {test} from 'node:test';
-import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {validateDataset} from '../../src/core/data/validate.js';
