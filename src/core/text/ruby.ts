@@ -139,6 +139,22 @@ export function readingText(notation: string): string {
     .join('');
 }
 
+/** Both at once, parsing only once: [as printed, as read aloud]. */
+export function plainAndReading(notation: string): [string, string] {
+  let plain = '';
+  let reading = '';
+  for (const s of parseRuby(notation)) {
+    if (isRuby(s)) {
+      plain += s.base;
+      reading += readingOf(s);
+    } else {
+      plain += s.text;
+      reading += s.text;
+    }
+  }
+  return [plain, reading];
+}
+
 /** True when the string contains ruby notation. */
 export function hasRuby(notation: string): boolean {
   return parseRuby(notation).some(isRuby);

@@ -26,7 +26,10 @@ export async function settled(el: HTMLElement & {updateComplete: Promise<unknown
 
 /** Visible text of a shadow root, without furigana and screen-reader-only text. */
 export function visibleText(root: ParentNode): string {
-  const clone = (root instanceof ShadowRoot ? root : (root as Element)).cloneNode(true) as DocumentFragment | Element;
+  // A shadow root cannot be cloned: clone its children into a plain container.
+  const clone = document.createElement('div');
+  if (root instanceof ShadowRoot) root.childNodes.forEach((n) => clone.append(n.cloneNode(true)));
+  else clone.append((root as Element).cloneNode(true));
   clone.querySelectorAll('rt, rp, .visually-hidden, style').forEach((n) => n.remove());
   return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// npm run bench: one table and bench/results.json.
+//  - bundle sizes (min + brotli) per entry, from the size budget;
+//  - finder keystroke latency on a 5,000-service dataset, median and p95, next to a plain
+//    MiniSearch + Lit list on the same data (the peer), in headless Chromium;
+//  - the time to render the whole plan summary with furigana;
+//  - Lighthouse (mobile) on the demo page.
+// Machines here are noisy: figures are medians over several rounds; compare ratios.
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {build} from 'vite';
+import {run} from './lib/run.mjs';
+import {serveStatic} from './lib/static-server.mjs';
+import {generateBenchDataset} from './gen-bench-dataset.mjs';
+import {measure as measureSizes} from './size.mjs';
+import {launch} from '../test/e2e/lib/browser.mjs';
+import {lighthouseScores} from './lib/lighthouse.mjs';
+
+const SERVICES = 5000;
+const ROUNDS = 5;
+// Typing as a resident would: growing prefixes, including kana, romaji and English.
+const KEYSTROKES = [
+  'お金', 'お金が', 'お金がな', 'お金がない',
+  'かい', 'かいご',
+  'se', 'sei', 'seinen', 'seinen k', 'seinen kouken',
+  '子ども', '子どもの', '子どもの相談',
+  'ひき', 'ひきこ', 'ひきこもり',
+  'DV', '家賃', '家賃が払えない', 're', 'rent',
+];
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+
+async function buildPeer() {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir: 'bench/tmp',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      lib: {entry: 'bench/peer/peer.ts', formats: ['es'], fileName: () => 'peer.js'},
+      rolldownOptions: {output: {codeSplitting: false}},
+    },
+  });
+}
+
+/** Keystroke latency in the page: input event → the results (and any nested card) rendered. */
+async function keystrokes(browser, base, page) {
+  const tab = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(String(e)));
+  await tab.goto(`${base}/bench/pages/${page}.html`);
+  const indexMs = await tab.evaluate(async () => {
+    const el = document.getElementById('subject');
+    const started = performance.now();
+    await customElements.whenDefined(el.localName);
+    await el.ready;
+    return performance.now() - started;
+  });
+  const times = await tab.evaluate(
+    async ({queries, rounds}) => {
+      const el = document.getElementById('subject');
+      const input = el.shadowRoot.querySelector('input[type=search]');
+      const settle = async () => {
+        await el.updateComplete;
+        for (const card of el.shadowRoot.querySelectorAll('fukushi-contact-card')) await card.updateComplete;
+      };
+      const out = [];
+      // The first query builds the index (once per dataset): measure typing after it.
+      input.value = 'x';
+      input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+      await settle();
+      for (let round = 0; round < rounds; round++) {
+        for (const q of queries) {
+          input.value = q;
+          const started = performance.now();
+          input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, data: q}));
+          await settle();
+          out.push(performance.now() - started);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }
+      return out;
+    },
+    {queries: KEYSTROKES, rounds: ROUNDS},
+  );
+  await tab.close();
+  if (errors.length) throw new Error(`${page}: ${errors.join('\n')}`);
+  return {median: quantile(times, 0.5), p95: quantile(times, 0.95), samples: times.length, loadMs: indexMs};
+}
+
+/** Time to render the whole plan summary in easy Japanese with furigana. */
+async function summaryRender(browser, base) {
+  const tab = await browser.newPage({viewport: {width: 1280, height: 900}});
+  await tab.goto(`${base}/bench/pages/blank.html`);
+  const times = await tab.evaluate(async (rounds) => {
+    const out = [];
+    await customElements.whenDefined('fukushi-easy-summary');
+    for (let i = 0; i <= rounds; i++) {
+      const el = document.createElement('fukushi-easy-summary');
+      el.setAttribute('locale', 'ja-x-easy');
+      el.setAttribute('furigana', 'on');
+      const started = performance.now();
+      document.body.append(el);
+      await el.ready;
+      await el.updateComplete;
+      const ms = performance.now() - started;
+      if (!el.shadowRoot.querySelector('rt')) throw new Error('no furigana rendered');
+      if (i > 0) out.push(ms); // the first one includes loading the data
+      el.remove();
+    }
+    return out;
+  }, ROUNDS);
+  await tab.close();
+  return {median: quantile(times, 0.5), p95: quantile(times, 0.95), samples: times.length};
+}
+
+if (!existsSync('dist/fukushi-widgets.js')) run('Build (npm run build)', 'node', ['scripts/build.mjs']);
+mkdirSync('bench/tmp', {recursive: true});
+const base = JSON.parse(readFileSync('dist/data/nishitokyo.json', 'utf8'));
+writeFileSync(`bench/tmp/dataset-${SERVICES}.json`, JSON.stringify(generateBenchDataset(base, SERVICES)));
+writeFileSync('bench/pages/blank.html', '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,"><script type="module" src="/fukushi-widgets.js"></script></head><body></body></html>\n');
+await buildPeer();
+
+const {server, url} = await serveStatic({routes: [['/bench/', 'bench'], ['/', 'dist'], ['/', 'demo']]});
+const browser = await launch();
+const results = {date: new Date().toISOString(), services: SERVICES, rounds: ROUNDS};
+try {
+  results.sizes = await measureSizes();
+  results.finder = await keystrokes(browser, url, 'finder');
+  results.peer = await keystrokes(browser, url, 'peer');
+  results.summary = await summaryRender(browser, url);
+} finally {
+  await browser.close();
+}
+results.lighthouse = await lighthouseScores(`${url}/`);
+server.close();
+
+const kib = (n) => `${(n / 1024).toFixed(2)} KiB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const rows = [
+  ...results.sizes.map((r) => [`size: ${r.name} (min+br)`, kib(r.brotli), `budget ${kib(r.budget)}`]),
+  [`finder keystroke, ${SERVICES} services (median)`, ms(results.finder.median), `peer MiniSearch+Lit ${ms(results.peer.median)}`],
+  [`finder keystroke, ${SERVICES} services (p95)`, ms(results.finder.p95), `peer ${ms(results.peer.p95)}`],
+  [`finder: load + index ${SERVICES} services`, ms(results.finder.loadMs), `peer ${ms(results.peer.loadMs)}`],
+  ['easy summary, whole plan, furigana (median)', ms(results.summary.median), `p95 ${ms(results.summary.p95)}`],
+  ...Object.entries(results.lighthouse.scores).map(([k, v]) => [`lighthouse mobile: ${k}`, String(v), '']),
+  ['lighthouse mobile: CLS', String(results.lighthouse.cls), ''],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log('\nfukushi-widgets benchmark\n');
+for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`);
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+console.log('\nwrote bench/results.json');

@@ -1,0 +1,20 @@
+// Lighthouse 12.2.3 (13.x needs Node 22) on Debian's Chromium, mobile form factor.
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+export async function lighthouseScores(url, {categories = ['performance', 'accessibility', 'best-practices', 'seo']} = {}) {
+  const chrome = await chromeLauncher.launch({chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags: FLAGS});
+  try {
+    const result = await lighthouse(url, {port: chrome.port, onlyCategories: categories, output: 'json', logLevel: 'error'});
+    const lhr = result.lhr;
+    const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)]));
+    const failing = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
+      .map((a) => `${a.id}: ${a.title}`);
+    return {scores, cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? null, lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null, failing};
+  } finally {
+    await chrome.kill();
+  }
+}

@@ -1,0 +1,228 @@
+import {css} from 'lit';
+
+export const styles = css`
+  .finder {
+    display: grid;
+    gap: 1em;
+  }
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
+    margin: 0;
+    line-height: 1.4;
+  }
+  .title {
+    font-size: var(--_font-size-xl);
+  }
+  .browse-title {
+    font-size: var(--_font-size-l);
+  }
+  form {
+    display: grid;
+    gap: 0.5em;
+  }
+  .label {
+    font-weight: bold;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_text-subtle);
+    font-size: var(--_font-size-s);
+  }
+  .search-row {
+    display: flex;
+    gap: 0.5em;
+    flex-wrap: wrap;
+  }
+  input[type='search'] {
+    flex: 1 1 12em;
+    min-width: 0;
+    min-height: 48px;
+    padding: 0.4em 0.75em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    font-size: 1.125em;
+  }
+  input[type='search']:focus-visible {
+    border-color: var(--_focus);
+  }
+  .filters {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: 0 1em;
+  }
+  .filters[open] {
+    padding-bottom: 1em;
+  }
+  summary {
+    cursor: pointer;
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    font-weight: bold;
+  }
+  .filter-grid {
+    display: grid;
+    gap: 1em;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16em), 1fr));
+    margin-block: 0.5em 1em;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-width: 0;
+    max-width: 100%;
+  }
+  .filter-grid > * {
+    min-width: 0;
+  }
+  legend {
+    font-weight: bold;
+    padding: 0;
+    margin-bottom: 0.25em;
+  }
+  .checks {
+    display: grid;
+    gap: 0.125em;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  .check input {
+    width: 1.5em;
+    height: 1.5em;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  .select-label {
+    display: block;
+    font-size: var(--_font-size-s);
+  }
+  select {
+    box-sizing: border-box;
+    width: 100%;
+    max-width: 100%;
+    min-width: 0;
+    min-height: 44px;
+    padding: 0.25em 0.5em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.5em;
+    border-radius: 999px;
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-size: var(--_font-size-s);
+    font-weight: bold;
+  }
+  .count {
+    margin: 0;
+    font-weight: bold;
+  }
+  .results {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75em;
+  }
+  .result {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    background: var(--_bg);
+    display: grid;
+    gap: 0.5em;
+  }
+  .result-title {
+    font-size: 1.125em;
+  }
+  .result-toggle {
+    all: unset;
+    box-sizing: border-box;
+    display: flex;
+    gap: 0.5em;
+    align-items: baseline;
+    width: 100%;
+    min-height: 44px;
+    padding-block: 0.25em;
+    color: var(--_link);
+    font-weight: bold;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    cursor: pointer;
+  }
+  .result-toggle:hover {
+    text-decoration-thickness: 0.15em;
+  }
+  .result-toggle:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--_focus-halo);
+  }
+  .chevron::before {
+    content: '▶';
+    display: inline-block;
+    font-size: 0.75em;
+  }
+  [aria-expanded='true'] .chevron::before {
+    content: '▼';
+  }
+  .summary,
+  .for {
+    margin: 0;
+  }
+  .for-label {
+    font-weight: bold;
+  }
+  .details[hidden] {
+    display: none;
+  }
+  .details {
+    display: grid;
+    gap: 0.5em;
+  }
+  .groups {
+    display: grid;
+    gap: 0.5em;
+  }
+  .group {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0 1em;
+    background: var(--_surface);
+  }
+  .group[open] {
+    padding-bottom: 1em;
+  }
+  .more {
+    justify-self: start;
+  }
+  .loading {
+    color: var(--_text-subtle);
+    min-height: 6em;
+  }
+  @media (forced-colors: active) {
+    .badge {
+      border: 1px solid CanvasText;
+    }
+    .result-toggle {
+      color: LinkText;
+    }
+  }
+`;

@@ -1,0 +1,287 @@
+/**
+ * The finder's search: an index built once per dataset, and a query that does nothing else.
+ *
+ * Every text is normalised (core/text/normalize.ts) on both sides. Ranking, best first:
+ *   1. name or reading: exact, then starts with, then contains the query
+ *   2. intents: everyday phrasing that points to the service ("お金がない")
+ *   3. keywords, then description and details
+ *   4. partial matches by character bigrams (word order, missing particles, typos)
+ * Ties go to the plan's 重点的な取組, then to the dataset's order.
+ * Japanese needs no word splitting here: substrings and bigrams of the normalised text do it,
+ * and long vowels are folded (looseKey) so ケアマネージャー finds ケアマネジャー.
+ *
+ * Each field group is stored as one string with separators, so a query costs a few indexOf
+ * calls per service; "the query contains a keyword or phrase" is answered once per query from
+ * a map of unique keywords and phrases, not once per service.
+ */
+import type {Dataset, Service, Text} from '../data/types.js';
+import {plainAndReading} from '../text/ruby.js';
+import {looseKey, normalizeForSearch, romajiToHiragana} from '../text/normalize.js';
+
+export interface Filters {
+  /** Need term ids (any of them). */
+  needs?: readonly string[];
+  /** Audience term ids (any of them). */
+  audiences?: readonly string[];
+  /** A town id: services for the whole city or for that town. */
+  town?: string | undefined;
+  /** A plan goal id (goal-1 … goal-6). */
+  goal?: string | undefined;
+}
+
+export interface SearchHit {
+  service: Service;
+  /** 1 = name, 2 = intent, 3 = keyword or description, 4 = partial. */
+  tier: 1 | 2 | 3 | 4;
+  score: number;
+}
+
+const SEP = '\u0001';
+const NAME = 0;
+const INTENT = 1;
+const KEYWORD = 2;
+const BODY = 3;
+
+interface Entry {
+  service: Service;
+  /** Per field group: SEP-joined normalised strings (spaces removed), then the same long-vowel folded. */
+  groups: [string, string, string, string];
+  loose: [string, string, string, string];
+  /** Everything, for the quick "could it match at all" test. */
+  all: string;
+  allLoose: string;
+  priority: boolean;
+  needs: Set<string>;
+  audiences: Set<string>;
+  towns: Set<string> | null;
+  goals: Set<string>;
+}
+
+const squeeze = (s: string) => s.replace(/ /g, '');
+const LATIN = /^[a-z0-9]+$/;
+
+/**
+ * Where `q` occurs in `text`. A query in Latin letters must start a word ("rent" is not in
+ * "parent"); Japanese has no spaces, so any position counts.
+ */
+function position(text: string, q: string): number {
+  let at = text.indexOf(q);
+  if (!LATIN.test(q)) return at;
+  while (at > 0 && /[a-z0-9]/.test(text[at - 1]!)) at = text.indexOf(q, at + 1);
+  return at;
+}
+
+function bigrams(s: string): string[] {
+  const chars = [...s];
+  if (chars.length < 2) return chars.length ? [chars[0]!] : [];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) if (chars[i] !== SEP && chars[i + 1] !== SEP) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+const join = (list: string[]) => SEP + list.join(SEP) + SEP;
+
+/**
+ * A query worth searching: one kanji (金, 家) is, one kana or one letter is not, because it
+ * matches nearly everything; the finder keeps browsing until a second character arrives.
+ */
+export function searchable(normalised: string): boolean {
+  const chars = [...normalised.replace(/\s/g, '')];
+  return chars.length >= 2 || (chars.length === 1 && /\p{Script=Han}/u.test(chars[0]!));
+}
+
+export class ServiceIndex {
+  private readonly entries: Entry[] = [];
+  /** Bigram → entry indexes, for partial matches. */
+  private readonly postings = new Map<string, number[]>();
+  /** Unique keywords and intent phrases (normalised, and folded) → entry indexes. */
+  private readonly phrases: Array<Map<string, number[]>> = [new Map(), new Map()];
+
+  constructor(dataset: Dataset) {
+    // Datasets repeat strings (term names, shared descriptions): normalise each one once.
+    const memo = new Map<string, string>();
+    const norm = (s: string) => {
+      let out = memo.get(s);
+      if (out === undefined) memo.set(s, (out = squeeze(normalizeForSearch(s))));
+      return out;
+    };
+    const looseMemo = new Map<string, string>();
+    const fold = (s: string) => {
+      let out = looseMemo.get(s);
+      if (out === undefined) looseMemo.set(s, (out = looseKey(s)));
+      return out;
+    };
+    const variants = (text: Text | undefined, readings?: string[]) => {
+      if (!text) return [];
+      const out: string[] = [];
+      for (const value of [text.ja, text['ja-x-easy'], text.en]) {
+        if (!value) continue;
+        const [plain, reading] = plainAndReading(value);
+        out.push(norm(plain));
+        if (reading !== plain) (readings ?? out).push(norm(reading));
+      }
+      return out;
+    };
+    const intents = new Map<string, string[]>();
+    for (const intent of dataset.intents) {
+      for (const id of intent.services) intents.set(id, [...(intents.get(id) ?? []), ...intent.phrases.ja, ...(intent.phrases.en ?? [])]);
+    }
+    const terms = new Map(dataset.taxonomy_terms.map((t) => [t.id, t]));
+    const termText = new Map<string, string[]>();
+
+    for (const service of dataset.services) {
+      if (service.status === 'defunct') continue;
+      const position = this.entries.length;
+      // Readings of long texts are kept out of the bigrams: their kana would make partial matches noisy.
+      const bodyReadings: string[] = [];
+      const termNames = service.attributes.flatMap((a) => {
+        let names = termText.get(a.taxonomy_term_id);
+        if (!names) termText.set(a.taxonomy_term_id, (names = variants(terms.get(a.taxonomy_term_id)?.name)));
+        return names;
+      });
+      const printed = [
+        [...variants(service.name), ...variants(service.alternate_name)],
+        (intents.get(service.id) ?? []).map(norm),
+        (service.x_jp.keywords ?? []).map(norm),
+        [...variants(service.description, bodyReadings), ...variants(service.x_jp.details, bodyReadings), ...variants(service.eligibility_description, bodyReadings), ...termNames],
+      ].map((g) => [...new Set(g)]);
+      const folded = printed.map((g) => g.map(fold));
+      // Partial matches come from what is printed in names, phrases, keywords and the one-line
+      // description; long details and readings would only add noise (and index time).
+      const grams = new Set<string>();
+      for (const list of [folded[NAME]!, folded[INTENT]!, folded[KEYWORD]!, variants(service.description).map(fold)]) {
+        for (const text of list) for (const gram of bigrams(text)) grams.add(gram);
+      }
+      printed[BODY]!.push(...bodyReadings);
+      folded[BODY]!.push(...bodyReadings.map(fold));
+      const groups = printed.map(join) as Entry['groups'];
+      const loose = folded.map(join) as Entry['loose'];
+      for (const [kind, exactList, looseList] of [[0, printed[KEYWORD]!, folded[KEYWORD]!], [1, printed[INTENT]!, folded[INTENT]!]] as const) {
+        exactList.forEach((phrase, n) => {
+          for (const key of new Set([phrase, looseList[n]!])) {
+            if (key.length < 2) continue;
+            const at = this.phrases[kind]!.get(key);
+            if (at) at.push(position);
+            else this.phrases[kind]!.set(key, [position]);
+          }
+        });
+      }
+      this.entries.push({
+        service,
+        groups,
+        loose,
+        all: groups.join(''),
+        allLoose: loose.join(''),
+        priority: Boolean(service.x_jp.priority),
+        needs: new Set(service.attributes.map((a) => a.taxonomy_term_id).filter((id) => terms.get(id)?.taxonomy_id === 'need')),
+        audiences: new Set(service.attributes.map((a) => a.taxonomy_term_id).filter((id) => terms.get(id)?.taxonomy_id === 'audience')),
+        towns: service.service_areas.some((a) => a.extent_type === 'towns') ? new Set(service.service_areas.flatMap((a) => a.towns ?? [])) : null,
+        goals: new Set(service.x_jp.plan_refs.map((r) => r.goal).filter((g): g is string => Boolean(g))),
+      });
+      for (const gram of grams) {
+        const at = this.postings.get(gram);
+        if (at) at.push(position);
+        else this.postings.set(gram, [position]);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Services matching the filters, in dataset order (browsing without a query). */
+  filtered(filters: Filters = {}): Service[] {
+    return this.entries.filter((e) => this.passes(e, filters)).map((e) => e.service);
+  }
+
+  /** Ranked hits for a free-text query combined with the filters. */
+  search(query: string, filters: Filters = {}): SearchHit[] {
+    const normalised = normalizeForSearch(query);
+    if (!searchable(normalised)) return this.filtered(filters).map((service) => ({service, tier: 4, score: 0}));
+    const kana = romajiToHiragana(normalised);
+    const exact = [...new Set([squeeze(normalised), kana ? squeeze(kana) : ''])].filter(Boolean);
+    const loose = [...new Set(exact.map(looseKey))];
+    const words = normalised.split(/[^a-z0-9]+/).filter(Boolean);
+    // The query contains a whole keyword or intent phrase ("親が認知症で…" contains 認知症).
+    const contained = this.phrases.map((map) => {
+      const hit = new Set<number>();
+      for (const [phrase, at] of map) if ([...exact, ...loose].some((q) => q.includes(phrase))) for (const i of at) hit.add(i);
+      return hit;
+    });
+    // Partial matches help Japanese (no spaces, particles); English words match by prefix instead.
+    const partial = this.partialScores(loose.filter((q) => /[^\x00-\x7f]/.test(q)));
+
+    const hits: SearchHit[] = [];
+    this.entries.forEach((entry, i) => {
+      const inPhrase = contained[0]!.has(i) || contained[1]!.has(i);
+      const anywhere =
+        inPhrase ||
+        partial.has(i) ||
+        exact.some((q) => entry.all.includes(q)) ||
+        loose.some((q) => entry.allLoose.includes(q)) ||
+        (words.length > 0 && words.every((w) => entry.all.includes(w)));
+      if (!anywhere || !this.passes(entry, filters)) return;
+      const hit = this.rank(entry, exact, loose, words, contained, i, partial.get(i) ?? 0);
+      if (hit) hits.push(hit);
+    });
+    // Stable sort: equal scores keep the dataset order.
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  private passes(entry: Entry, f: Filters): boolean {
+    if (f.needs?.length && !f.needs.some((n) => entry.needs.has(n))) return false;
+    if (f.audiences?.length && !f.audiences.some((a) => entry.audiences.has(a))) return false;
+    if (f.town && entry.towns && !entry.towns.has(f.town)) return false;
+    if (f.goal && !entry.goals.has(f.goal)) return false;
+    return true;
+  }
+
+  /** Share of the query's bigrams found in each entry, for entries that have most of them. */
+  private partialScores(queries: string[]): Map<number, number> {
+    const best = new Map<number, number>();
+    for (const q of queries) {
+      const grams = [...new Set(bigrams(q))];
+      if (grams.length < 3) continue;
+      const counts = new Map<number, number>();
+      for (const gram of grams) for (const i of this.postings.get(gram) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+      for (const [i, n] of counts) {
+        const share = n / grams.length;
+        if (n >= 3 && share >= 0.6 && share > (best.get(i) ?? 0)) best.set(i, share);
+      }
+    }
+    return best;
+  }
+
+  private rank(entry: Entry, exact: string[], loose: string[], words: string[], contained: Set<number>[], i: number, partial: number): SearchHit | null {
+    const bonus = entry.priority ? 0.5 : 0;
+    const hit = (tier: SearchHit['tier'], score: number): SearchHit => ({service: entry.service, tier, score: score + bonus});
+    let name = 0;
+    for (const [group, queries, fold] of [[entry.groups[NAME], exact, 0], [entry.loose[NAME], loose, 1]] as const) {
+      for (const q of queries) {
+        const s = group.includes(SEP + q + SEP) ? 30 : group.includes(SEP + q) ? 25 : position(group, q) >= 0 ? 20 : 0;
+        if (s - fold > name) name = s - fold;
+      }
+    }
+    if (name > 0) return hit(1, 300 + name);
+    const inGroup = (g: number) => exact.some((q) => position(entry.groups[g]!, q) >= 0) || loose.some((q) => position(entry.loose[g]!, q) >= 0);
+    if (contained[1]!.has(i) || inGroup(INTENT)) return hit(2, 200);
+    if (contained[0]!.has(i) || inGroup(KEYWORD)) return hit(3, 110);
+    if (inGroup(BODY)) return hit(3, 100);
+    // English and other Latin words: every query word starts a word of the service's text.
+    if (words.length && words.every((w) => position(entry.all, w) >= 0)) return hit(3, 90);
+    return partial ? hit(4, 50 * partial) : null;
+  }
+}
+
+const indexes = new WeakMap<Dataset, ServiceIndex>();
+
+/** The index for a dataset, built on first use and shared by every finder on the page. */
+export function indexFor(dataset: Dataset): ServiceIndex {
+  let index = indexes.get(dataset);
+  if (!index) {
+    index = new ServiceIndex(dataset);
+    indexes.set(dataset, index);
+  }
+  return index;
+}

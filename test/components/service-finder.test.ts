@@ -1,0 +1,236 @@
+import {expect, fixture, html, nextFrame, oneEvent, aTimeout} from '@open-wc/testing';
+import {setViewport} from '@web/test-runner-commands';
+import '../../src/components/service-finder/define.js';
+import type {FukushiServiceFinder} from '../../src/components/service-finder/service-finder.js';
+import {setLocale, setFurigana} from '../../src/core/prefs/api.js';
+import {DATASET_URL, resetPage, settled, visibleText} from './lib/helpers.js';
+
+type Finder = FukushiServiceFinder;
+const root = (el: Finder) => el.shadowRoot!;
+const input = (el: Finder) => root(el).querySelector<HTMLInputElement>('input[type=search]')!;
+const titles = (el: Finder) =>
+  [...root(el).querySelectorAll('.results > li .result-toggle')].map((b) => visibleText(b as Element));
+
+async function finder(attrs = '') {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  host.innerHTML = `<fukushi-service-finder src="${DATASET_URL}" ${attrs}></fukushi-service-finder>`;
+  const el = host.firstElementChild as Finder;
+  await settled(el);
+  return el;
+}
+
+async function type(el: Finder, text: string) {
+  const field = input(el);
+  field.focus();
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, inputType: 'insertText', data: text}));
+  await el.updateComplete;
+}
+
+describe('<fukushi-service-finder>', () => {
+  beforeEach(() => resetPage());
+  afterEach(async () => {
+    history.replaceState(null, '', location.pathname);
+    await setViewport({width: 800, height: 600});
+    await resetPage();
+  });
+
+  it('has a labelled search field with a hint', async () => {
+    const el = await finder();
+    const field = input(el);
+    expect(field.type).to.equal('search');
+    const label = root(el).querySelector(`label[for="${field.id}"]`)!;
+    expect(visibleText(label)).to.contain('困っていること');
+    expect(root(el).getElementById(field.getAttribute('aria-describedby')!)!.textContent).to.contain('お金がない');
+    expect(root(el).querySelector('form[role=search]')).to.exist;
+  });
+
+  it('shows the services grouped by need before any query, and opens a group on demand', async () => {
+    const el = await finder();
+    const groups = [...root(el).querySelectorAll('details.group')] as HTMLDetailsElement[];
+    expect(groups.length).to.be.greaterThan(8);
+    const money = groups.find((g) => visibleText(g.querySelector('summary')!).startsWith('お金'))!;
+    expect(money.querySelector('.results')).to.equal(null);
+    money.querySelector('summary')!.click();
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(visibleText(money)).to.contain('住居確保給付金');
+  });
+
+  const finds: Array<[string, RegExp]> = [
+    ['お金がない', /生活困窮者の自立相談支援/],
+    ['家賃が払えない', /住居確保給付金/],
+    ['せいねんこうけん', /成年後見/],
+    ['ｾｲﾈﾝｺｳｹﾝ', /成年後見/],
+    ['seinen kouken', /成年後見/],
+    ['ひきこもり', /ひきこもり/],
+    ['DV', /DV/],
+    ['ヤングケアラー', /ヤングケアラー/],
+  ];
+  for (const [query, expected] of finds) {
+    it(`finds ${expected} for "${query}" in the first results`, async () => {
+      const el = await finder();
+      await type(el, query);
+      expect(titles(el).slice(0, 3).join(' / ')).to.match(expected);
+    });
+  }
+
+  it('puts the exact name first', async () => {
+    const el = await finder();
+    await type(el, '成年後見制度');
+    expect(titles(el)[0]).to.equal('成年後見制度');
+  });
+
+  it('combines filters with the text query', async () => {
+    const el = await finder();
+    await type(el, '相談');
+    const all = titles(el).length + Number(/残り(\d+)件/.exec(visibleText(root(el)))?.[1] ?? 0);
+    const fieldsets = [...root(el).querySelectorAll('fieldset')];
+    expect(fieldsets.map((f) => visibleText(f.querySelector('legend')!))).to.include.members(['困っていること', 'だれのためのサービスか', 'お住まいの町']);
+    const child = [...root(el).querySelectorAll<HTMLInputElement>('fieldset input[type=checkbox]')].find((c) =>
+      visibleText(c.closest('label')!).startsWith('子ども・子育て'),
+    )!;
+    child.click();
+    await el.updateComplete;
+    const filtered = Number(/(\d+)件見つかりました/.exec(visibleText(root(el)))![1]);
+    expect(filtered).to.be.greaterThan(0).and.lessThan(all);
+    expect(titles(el).join(' ')).to.match(/子ども|ほっとルーム|子育て/);
+    // focus stays on the checkbox that changed the results
+    child.focus();
+    child.click();
+    await el.updateComplete;
+    expect(root(el).activeElement).to.equal(child);
+  });
+
+  it('announces the count politely once typing settles, not on every keystroke', async () => {
+    const el = await finder();
+    const live = root(el).querySelector('[role=status][aria-live=polite]')!;
+    await type(el, 'ひ');
+    await type(el, 'ひき');
+    await type(el, 'ひきこ');
+    await aTimeout(200);
+    expect(live.textContent!.trim()).to.equal('');
+    await aTimeout(700);
+    expect(live.textContent!.replace(/\u200b/g, '').trim()).to.match(/^\d+件見つかりました$/);
+  });
+
+  it('says so when nothing matches, suggests other words and shows where to ask', async () => {
+    const el = await finder();
+    await type(el, 'ぱぴぷぺぽ');
+    const text = visibleText(root(el));
+    expect(text).to.contain('見つかりませんでした');
+    expect(text).to.contain('ほかの言葉');
+    const card = root(el).querySelector('fukushi-contact-card[desk="desk-city-hall"]') as HTMLElement & {ready?: Promise<unknown>};
+    expect(card).to.exist;
+    await card.ready;
+    await (card as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+    expect(card.shadowRoot!.querySelector('a[href="tel:0424641311"]')).to.exist;
+  });
+
+  it('does not search, rewrite the value or submit while an IME composition is in progress', async () => {
+    const el = await finder();
+    const field = input(el);
+    field.focus();
+    field.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true, composed: true}));
+    field.value = 'せいね';
+    field.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, isComposing: true, data: 'せいね'}));
+    await el.updateComplete;
+    expect(root(el).querySelector('details.group'), 'still browsing').to.exist;
+    expect(field.value).to.equal('せいね');
+    const enter = new KeyboardEvent('keydown', {key: 'Enter', keyCode: 229, bubbles: true, cancelable: true, composed: true});
+    field.dispatchEvent(enter);
+    expect(enter.defaultPrevented).to.equal(true);
+    field.value = '成年後見';
+    field.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, composed: true, data: '成年後見'}));
+    await el.updateComplete;
+    expect(field.value).to.equal('成年後見');
+    expect(titles(el)[0]).to.match(/成年後見/);
+  });
+
+  it('shows easy names with furigana in easy Japanese, and English names in English', async () => {
+    const el = await finder();
+    await type(el, '家賃');
+    await setLocale('ja-x-easy');
+    await el.updateComplete;
+    expect(root(el).querySelector('.results rt'), 'furigana on by default').to.exist;
+    const easyTitle = titles(el)[0]!;
+    await setFurigana(false);
+    await el.updateComplete;
+    expect(root(el).querySelector('rt')).to.equal(null);
+    await setLocale('en');
+    await el.updateComplete;
+    expect(titles(el)[0]).to.match(/[A-Za-z]/);
+    expect(titles(el)[0]).to.not.equal(easyTitle);
+    expect(root(el).querySelector('.finder')!.getAttribute('lang')).to.equal('en');
+    expect(visibleText(root(el).querySelector('label[for=q]')!)).to.match(/[A-Za-z]/);
+  });
+
+  it('presets the query and filters from attributes, and syncs them with the page URL', async () => {
+    const el = await finder('query="相談" need="need-child" sync-url');
+    expect(input(el).value).to.equal('相談');
+    await type(el, '子ども');
+    await aTimeout(400);
+    const params = new URLSearchParams(location.search);
+    expect(params.get('fukushi-q')).to.equal('子ども');
+    expect(params.get('fukushi-need')).to.equal('need-child');
+    // a new finder restores them from the URL
+    const again = await finder('sync-url');
+    expect(input(again).value).to.equal('子ども');
+    const checked = [...root(again).querySelectorAll<HTMLInputElement>('input[type=checkbox]')].filter((c) => c.checked);
+    expect(checked.map((c) => visibleText(c.closest('label')!))).to.deep.equal(['子ども・子育て']);
+  });
+
+  it('fires fukushi-select with the service id when a result is opened', async () => {
+    const el = await finder();
+    await type(el, '住居確保給付金');
+    const toggle = root(el).querySelector<HTMLButtonElement>('.result-toggle')!;
+    setTimeout(() => toggle.click());
+    const event = await oneEvent(el, 'fukushi-select');
+    expect(event.detail.id).to.be.a('string');
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(root(el).getElementById(toggle.getAttribute('aria-controls')!)!.hidden).to.equal(false);
+  });
+
+  it('moves focus to the first new result when more results are shown', async () => {
+    const el = await finder();
+    await type(el, '支援');
+    const more = root(el).querySelector<HTMLButtonElement>('.more');
+    expect(more, 'more than one page').to.exist;
+    more!.click();
+    await el.updateComplete;
+    await nextFrame();
+    const focused = root(el).activeElement!;
+    expect(focused.classList.contains('result-toggle')).to.equal(true);
+    expect([...root(el).querySelectorAll('.result-toggle')].indexOf(focused)).to.equal(10);
+  });
+
+  it('shows the city phone number when the data cannot be loaded', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.innerHTML = '<fukushi-service-finder src="/stories/fixtures/broken-dataset.json"><a href="https://www.city.nishitokyo.lg.jp/">市のページ</a></fukushi-service-finder>';
+    const el = host.firstElementChild as Finder;
+    await settled(el);
+    expect(visibleText(root(el))).to.contain('情報を読み込めませんでした');
+    expect(root(el).querySelector('a[href="tel:0424641311"]')).to.exist;
+    expect(root(el).querySelector('slot')).to.exist;
+  });
+
+  it('fits a 320px screen without scrolling sideways', async () => {
+    await setViewport({width: 320, height: 640});
+    const el = await finder('query="お金"');
+    root(el).querySelector<HTMLDetailsElement>('details.filters')!.open = true;
+    await el.updateComplete;
+    const box = root(el).querySelector('.finder')!;
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth + 1);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+  });
+
+  it('has no axe violations while browsing, with results and with no results', async () => {
+    const el = await finder();
+    await expect(el).to.be.accessible();
+    await type(el, 'お金');
+    await expect(el).to.be.accessible();
+    await type(el, 'ぱぴぷぺぽ');
+    await expect(el).to.be.accessible();
+  });
+});
