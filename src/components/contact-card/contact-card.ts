@@ -1,0 +1,418 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {msg, str} from '@lit/localize';
+import {FukushiElement} from '../../ui/base-element.js';
+import {DatasetController} from '../../ui/data-controller.js';
+import {Announcer} from '../../ui/announcer.js';
+import {cityContact, debugMode, loadErrorNotice} from '../../ui/fallback.js';
+import {phoneLink} from '../../ui/phone.js';
+import {noticeStyles} from '../../ui/styles.js';
+import {spokenDigits} from '../../core/data/phone.js';
+import {pick} from '../../core/data/text.js';
+import {toVCard, usable} from '../../core/data/vcard.js';
+import {jsonLdText, toJsonLd} from '../../core/data/structured-data.js';
+import type {Location, Organization, Provenance, Text} from '../../core/data/types.js';
+import {
+  HoursSyntaxError,
+  parseOpeningHours,
+  rulesFromSchedules,
+  schedulesFromRules,
+  type OpeningRules,
+} from '../../core/hours/opening-hours.js';
+import {msToTokyoMidnight, openStatus, type OpenStatus} from '../../core/hours/status.js';
+import {clock, closuresText, nextOpeningText, weeklyLines} from '../../core/hours/format.js';
+import {plainText} from '../../core/text/ruby.js';
+import '../reading-controls/define.js';
+import {styles} from './contact-card.styles.js';
+
+/** Editors' mistakes are reported once per page, not on every render. */
+const reported = new Set<string>();
+const report = (message: string) => {
+  if (!reported.has(message)) console.error(`fukushi-contact-card: ${message}`);
+  reported.add(message);
+};
+
+/** The status is checked again at least this often, and at each Tokyo midnight. */
+const MAX_WAIT = 3600000;
+
+/**
+ * One consultation desk, ready to call, write or visit: phone (tel: link, copy button), FAX for
+ * Deaf residents, email, address with a map link and directions, opening hours with an
+ * "open now" line in Tokyo time, a vCard download and optional schema.org structured data.
+ *
+ * A desk comes from the dataset (`desk="desk-chiiki-kyosei"`), or from a partner's own attributes
+ * (`name`, `phone`, `fax`, `email`, `address`, `url`, `hours`: then no dataset is loaded).
+ * With neither, the card shows the city hall's main desk.
+ *
+ * @tagname fukushi-contact-card
+ * @summary A consultation desk's phone, FAX, email, address and opening hours, with an "open now" status.
+ *
+ * @slot - Fallback content (for example the desk's name and phone number in plain HTML). Shown before the script loads, while the data loads and when it fails; hidden once the card renders.
+ *
+ * @csspart card - The card's frame.
+ * @csspart name - The desk name (a heading of `heading-level`).
+ * @csspart status - The "open now" line.
+ * @csspart phone - Each phone link.
+ * @csspart fax - The FAX number.
+ * @csspart copy-button - The button that copies the phone number.
+ * @csspart vcard-link - The link that downloads the vCard.
+ * @csspart details - The disclosure with the full details in compact mode.
+ * @csspart error - The notice shown when the dataset cannot be loaded.
+ *
+ * @cssprop [--fukushi-contact-card-max-width=44em] - The card's maximum width.
+ * @cssprop [--fukushi-color-border=#767676] - Colour of the card's border.
+ * @cssprop [--fukushi-color-success=#1a7a49] - Colour of the "open" status.
+ * @cssprop [--fukushi-color-success-bg=#e9f6ee] - Background of the "open" status.
+ * @cssprop [--fukushi-color-surface=#f3f5f9] - Background of the "closed" status.
+ * @cssprop [--fukushi-color-notice-bg=#fff5cc] - Background of the 「要確認」 badge.
+ *
+ * @fires {CustomEvent<{status: 'open' | 'closed' | 'unknown'}>} fukushi-status-change - When the `status` attribute changes, and once on the first render.
+ * @fires {CustomEvent<{number: string; copied: boolean}>} fukushi-copy - When the copy button is used; `copied` is false when the clipboard was unavailable and the number was selected instead.
+ */
+export class FukushiContactCard extends FukushiElement {
+  static override styles = [...(FukushiElement.styles as never[]), noticeStyles, styles];
+
+  /** The id of a desk (a location) in the dataset, e.g. `desk-chiiki-kyosei`. */
+  @property() desk?: string;
+
+  /** Another dataset (a partner's JSON) instead of the built-in Nishitokyo dataset. */
+  @property() src?: string;
+
+  /** A partner's own desk: its name (with `phone`, and no `desk`, no dataset is loaded). */
+  @property() name?: string;
+
+  /** A partner's own desk: its phone number, as printed (042-464-1311). */
+  @property() phone?: string;
+
+  /** A partner's own desk: its FAX number. */
+  @property() fax?: string;
+
+  /** A partner's own desk: its email address. */
+  @property() email?: string;
+
+  /** A partner's own desk: its address, as printed (〒188-8666 東京都西東京市南町5-6-13). */
+  @property() address?: string;
+
+  /** A partner's own desk: its web page (https). */
+  @property() url?: string;
+
+  /**
+   * A partner's own desk: its opening hours in a subset of OpenStreetMap opening_hours syntax, e.g.
+   * `Mo-Fr 08:30-17:00; PH off; Dec 29-Jan 03 off`. A syntax error is reported in the console.
+   */
+  @property() hours?: string;
+
+  /** A smaller card (name, phone, FAX, status) with the rest in a disclosure, for use inside other widgets. */
+  @property({type: Boolean, reflect: true}) compact = false;
+
+  /** The level of the desk name heading, 2–6. */
+  @property({attribute: 'heading-level', type: Number}) headingLevel = 3;
+
+  /** Writes schema.org JSON-LD for the desk into the light DOM (verified facts only). */
+  @property({attribute: 'structured-data', type: Boolean}) structuredData = false;
+
+  /**
+   * For tests and stories only: the card shows the status at this instant (an ISO string such as
+   * `2026-11-27T10:00:00+09:00`, a Date or epoch milliseconds) and stops following the clock.
+   */
+  @property({attribute: false}) now?: Date | string | number;
+
+  /** Read only: `open`, `closed` or `unknown` (no hours), kept up to date while the page is open. */
+  @property({reflect: true}) status: 'open' | 'closed' | 'unknown' = 'unknown';
+
+  @state() private copied = '';
+
+  private data?: DatasetController;
+  private readonly announcer = new Announcer(this);
+  /** The desk to show: undefined while loading or failed, null when `desk` is not in the dataset. */
+  private location?: Location | null;
+  private organization?: Organization;
+  private rules: OpeningRules | null = null;
+  private openNow: OpenStatus = {state: 'unknown'};
+  private hoursError?: HoursSyntaxError;
+  private timer?: ReturnType<typeof setTimeout>;
+  private vcard = '';
+  private vcardUrl = '';
+
+  /** Resolves when the dataset has loaded or failed (at once for a partner's own desk). */
+  get ready(): Promise<void> {
+    // The dataset controller is created by the first update, so wait for that first.
+    return this.updateComplete.then(() => this.data?.ready);
+  }
+
+  private readonly onVisible = () => {
+    if (!document.hidden) this.requestUpdate();
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisible);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisible);
+    clearTimeout(this.timer);
+    URL.revokeObjectURL(this.vcardUrl);
+    this.vcard = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    this.hoursError = undefined;
+    this.location = undefined;
+    this.organization = undefined;
+    if (!this.desk && (this.name || this.phone)) {
+      this.location = this.ownDesk();
+    } else {
+      // Created only when needed, so a partner's own desk never fetches the dataset.
+      this.data ??= new DatasetController(this);
+      const data = this.data.data;
+      const id = this.desk || data?.fallback_contact.location_id;
+      if (data) {
+        this.location = data.locations.find((l) => l.id === id) ?? null;
+        this.organization = data.organizations.find((o) => o.id === this.location?.organization_id);
+        if (!this.location) {
+          report(`desk="${id}" is not in the dataset ${this.src ?? '(built-in)'}. Valid ids: ${data.locations.map((l) => l.id).join(', ')}`);
+        }
+      }
+    }
+    const location = this.location;
+    this.rules = location ? rulesFromSchedules(location.schedules, location.x_jp.closures) : null;
+    this.openNow = openStatus(this.rules, this.now === undefined ? Date.now() : new Date(this.now));
+    this.status = this.openNow.state;
+
+    const vcard = location ? toVCard(location, this.reading.locale, this.organization) : '';
+    if (vcard !== this.vcard) {
+      URL.revokeObjectURL(this.vcardUrl);
+      this.vcard = vcard;
+      this.vcardUrl = vcard ? URL.createObjectURL(new Blob([vcard], {type: 'text/vcard;charset=utf-8'})) : '';
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    if (changed.has('status')) this.emit('fukushi-status-change', {status: this.status});
+    clearTimeout(this.timer);
+    if (this.rules && this.now === undefined) {
+      const now = Date.now();
+      const wait = Math.min((this.openNow.changesAt ?? Infinity) - now, msToTokyoMidnight(now), MAX_WAIT);
+      this.timer = setTimeout(() => this.requestUpdate(), Math.max(wait, 1000));
+    }
+    // JSON-LD goes into the light DOM, where search engines look; built as text, never parsed as HTML.
+    let script = this.querySelector<HTMLScriptElement>(':scope > script[data-fukushi-contact-card]');
+    if (this.structuredData && this.location) {
+      if (!script) {
+        script = document.createElement('script');
+        script.type = 'application/ld+json';
+        script.dataset.fukushiContactCard = '';
+        this.append(script);
+      }
+      const json = jsonLdText(toJsonLd(this.location, this.reading.locale, this.organization));
+      if (script.textContent !== json) script.textContent = json;
+    } else {
+      script?.remove();
+    }
+  }
+
+  /** A partner's desk from attributes: their facts, shown as given. */
+  private ownDesk(): Location {
+    const given = {status: 'verified'} as const;
+    let hours: Partial<ReturnType<typeof schedulesFromRules>> = {};
+    if (this.hours) {
+      try {
+        hours = schedulesFromRules(parseOpeningHours(this.hours), 'own', given);
+      } catch (error) {
+        if (!(error instanceof HoursSyntaxError)) throw error;
+        this.hoursError = error;
+        report(`hours="${this.hours}": ${error.message} (rule ${error.rule}); ${error.fix}. No hours are shown until it is fixed.`);
+      }
+    }
+    const text = (value = '') => ({ja: value, 'ja-x-easy': value, en: value});
+    const phone = (number: string | undefined, type: 'voice' | 'fax') => (number ? [{id: type, number, type, x_jp: given}] : []);
+    return {
+      id: 'contact',
+      location_type: 'physical',
+      organization_id: '',
+      name: text(this.name),
+      email: this.email,
+      // Only web links: an editor's pasted javascript: URL must not become a link.
+      url: /^https?:\/\//i.test(this.url ?? '') ? this.url : undefined,
+      addresses: this.address
+        ? [{id: '', address_1: this.address, city: '', state_province: '', postal_code: '', country: 'JP', address_type: 'physical', x_jp: given}]
+        : [],
+      phones: [...phone(this.phone, 'voice'), ...phone(this.fax, 'fax')],
+      schedules: hours.schedules ?? [],
+      x_jp: {closures: hours.closures, contact: given},
+    };
+  }
+
+  /** A dataset text in the reader's mode, marked with its real language when it fell back. */
+  private text(t: Text | undefined) {
+    const picked = pick(t, this.reading.locale);
+    const rendered = this.renderText(picked.value);
+    return picked.lang === this.reading.lang ? rendered : html`<span lang=${picked.lang}>${rendered}</span>`;
+  }
+
+  private dated(fact?: {x_jp: Provenance}) {
+    return fact?.x_jp.status === 'dated' ? html`<span class="dated">${this.renderText(msg('要確認'))}</span>` : nothing;
+  }
+
+  /** 要確認 for the hours when a schedule or the closures they use are dated. */
+  private hoursDated() {
+    const location = this.location!;
+    return this.dated([...location.schedules, location.x_jp.closures].find((f) => f?.x_jp.status === 'dated'));
+  }
+
+  private async copy(number: string) {
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(number);
+      copied = true;
+    } catch {
+      // No Clipboard API (http pages, old browsers) or no permission: select the number instead.
+      const digits = this.renderRoot.querySelector('.phone [aria-hidden]');
+      if (digits) getSelection()?.selectAllChildren(digits);
+    }
+    this.copied = copied ? msg('コピーしました') : msg('番号を選びました。コピーしてください。');
+    this.announcer.announce(plainText(this.copied));
+    this.emit('fukushi-copy', {number, copied});
+  }
+
+  private statusLine() {
+    const {state, closesAt, next, reason} = this.openNow;
+    if (state === 'unknown') return nothing;
+    const locale = this.reading.locale;
+    const line =
+      state === 'open'
+        ? closesAt! >= 1439
+          ? msg('受付中（24時間）')
+          : msg(str`受付中（${clock(closesAt!, locale)}まで）`)
+        : next
+          ? msg(str`受付時間外（${nextOpeningText(next, locale)}から）`)
+          : msg('受付時間外');
+    const why = reason === 'holiday' ? msg('本日は祝日のため休みです。') : reason === 'year-end' ? msg('年末年始のため休みです。') : '';
+    // Text and a symbol, never colour alone.
+    return html`<p class="status ${state}" part="status"><span aria-hidden="true">${state === 'open' ? '✓' : '✕'} </span
+      ><strong>${this.renderText(line)}</strong> ${this.renderText(why)}${this.hoursDated()}</p>`;
+  }
+
+  private row(label: string, content: unknown, className = '') {
+    return html`<div class="row ${className}"><dt>${this.renderText(label)}</dt><dd>${content}</dd></div>`;
+  }
+
+  private card(location: Location) {
+    const {lang, locale} = this.reading;
+    const compact = this.compact;
+    const phones = location.phones.filter(usable);
+    const voice = phones.filter((p) => p.type !== 'fax');
+    const faxes = phones.filter((p) => p.type === 'fax');
+    const address = location.addresses.find(usable);
+    const contact = location.x_jp.contact && {x_jp: location.x_jp.contact};
+    const showContact = location.x_jp.contact?.status !== 'unverified';
+    const rules = this.rules;
+    const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3));
+    const anyDated = [...phones, address, contact, location.x_jp.closures, ...location.schedules].some((f) => f?.x_jp.status === 'dated');
+    const hint = (t: Text | undefined) => (t ? html`<span class="hint">${this.text(t)}</span>` : nothing);
+
+    // No usable phone: "ask the city" with its main number.
+    const phoneRow = this.row(
+      msg('電話'),
+      voice.length
+        ? html`${voice.map((p) => html`<p>${phoneLink(p.number, lang)}${this.dated(p)} ${hint(p.description)}</p>`)}${compact
+            ? nothing
+            : html`<p class="actions"><button type="button" class="button secondary" part="copy-button" @click=${() => this.copy(voice[0]!.number)}
+                  ><span>${this.renderText(msg('番号をコピー'))}</span></button
+                >${this.copied ? html`<span>${this.renderText(this.copied)}</span>` : nothing}</p>`}`
+        : cityContact(lang),
+    );
+    // FAX is the channel for Deaf residents: prominent, read digit by digit, but not a tel: link.
+    const faxRow = faxes.length
+      ? this.row(
+          msg('FAX（ファクス）'),
+          html`${faxes.map(
+              (p) =>
+                html`<p><span class="phone" part="fax"><span aria-hidden="true">${p.number}</span><span class="visually-hidden"
+                        >${spokenDigits(p.number, lang)}</span></span>${this.dated(p)}</p>`,
+            )}<p class="hint">${this.renderText(msg('耳が聞こえない・聞こえにくい方は、FAXで相談できます。'))}</p>`,
+          'fax',
+        )
+      : nothing;
+
+    let hours: unknown = nothing;
+    if (rules?.periods.length) {
+      const closed = closuresText(rules, locale);
+      hours = html`<ul>${weeklyLines(rules, locale).map((line) => html`<li>${this.renderText(line)}</li>`)}</ul>${closed
+          ? html`<p>${this.renderText(closed)}</p>`
+          : nothing}`;
+    } else if (location.hours_note) {
+      hours = html`<p>${this.text(location.hours_note)}</p>`;
+    }
+
+    // A plain https link, no embedded map: Google Maps search opens the phone's map app and
+    // finds every address (most desks have no coordinates); coordinates win when known.
+    const place = `${address?.state_province}${address?.city}${address?.address_1}`;
+    const query = location.latitude !== undefined && location.longitude !== undefined ? `${location.latitude},${location.longitude}` : place;
+    const details = html`${location.email && showContact
+      ? this.row(msg('メール'), html`<a href="mailto:${location.email}">${location.email}</a>${this.dated(contact)}`)
+      : nothing}${address
+      ? this.row(
+          msg('住所'),
+          html`<p><span lang="ja">${address.postal_code ? `〒${address.postal_code} ` : ''}${this.renderText(
+                address.x_jp.ruby ?? `${place} ${address.address_2 ?? ''}`,
+              )}</span>${this.dated(address)}</p><p class="map"><a href=${`https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`}
+                >${this.renderText(msg('地図を開く（Google マップ）'))}</a></p>`,
+        )
+      : nothing}${location.transportation ? this.row(msg('行き方'), this.text(location.transportation)) : nothing}${hours === nothing
+      ? nothing
+      : this.row(msg('受付時間'), html`${hours}${this.hoursDated()}`)}${location.url && showContact
+      ? this.row(msg('ホームページ'), html`<a href=${location.url}>${this.renderText(msg('ホームページを開く'))}</a>${this.dated(contact)}`)
+      : nothing}`;
+    const extras = html`${anyDated
+        ? html`<p class="note hint"><span class="dated">${this.renderText(msg('要確認'))}</span>${this.renderText(
+              msg('古い資料による情報です。変わっていることがあります。'),
+            )}</p>`
+        : nothing}<p class="actions"><a class="button secondary" part="vcard-link" href=${this.vcardUrl} download="${location.id}.vcf"
+          ><span>${this.renderText(msg('連絡先に保存（vCard）'))}</span></a></p>`;
+
+    return html`<div class="card" part="card">
+      <div class="title" role="heading" aria-level=${level} part="name">${this.text(location.name)}</div>
+      ${this.statusLine()}${compact || !location.description ? nothing : html`<p>${this.text(location.description)}</p>`}
+      <dl>${phoneRow}${faxRow}${compact ? nothing : details}</dl>
+      ${compact
+        ? html`<details part="details"><summary>${this.renderText(msg('くわしい情報'))}</summary><dl>${details}</dl>${extras}</details>`
+        : extras}${this.hoursError && debugMode()
+        ? html`<p class="debug" lang="en">fukushi-debug: hours="${this.hours}": ${this.hoursError.message} → ${this.hoursError.fix}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const {lang, easy, furigana} = this.reading;
+    const location = this.location;
+    const error = this.data?.error;
+    // The light-DOM fallback (the slot) shows while loading and whenever the card cannot show the desk.
+    const body = location
+      ? this.card(location)
+      : error
+        ? loadErrorNotice(error, lang, () => this.data!.retry())
+        : location === null
+          ? // An unknown desk id is the editor's mistake (reported in the console): residents get the city.
+            html`<div class="card" part="card">${cityContact(lang)}<slot></slot>${debugMode()
+              ? html`<p class="debug" lang="en">fukushi-debug: desk="${this.desk}" is not in the dataset.</p>`
+              : nothing}</div>`
+          : html`<p>${this.renderText(msg('読み込んでいます…'))}</p><slot></slot>`;
+    return html`${this.compact ? nothing : html`<fukushi-reading-controls></fukushi-reading-controls>`}
+      <div lang=${lang} class="${easy ? 'easy' : ''} ${furigana ? 'furigana-on' : ''}">${body}</div>${this.announcer.render()}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fukushi-contact-card': FukushiContactCard;
+  }
+  interface HTMLElementEventMap {
+    'fukushi-status-change': CustomEvent<{status: 'open' | 'closed' | 'unknown'}>;
+    'fukushi-copy': CustomEvent<{number: string; copied: boolean}>;
+  }
+}

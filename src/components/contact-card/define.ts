@@ -1,0 +1,4 @@
+import {FukushiContactCard} from './contact-card.js';
+
+export {FukushiContactCard};
+FukushiContactCard.define('fukushi-contact-card');
