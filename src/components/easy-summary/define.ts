@@ -1,0 +1,4 @@
+import {FukushiEasySummary} from './easy-summary.js';
+
+export {FukushiEasySummary};
+FukushiEasySummary.define('fukushi-easy-summary');

@@ -1,0 +1,319 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property} from 'lit/decorators.js';
+import {msg} from '@lit/localize';
+import {FukushiElement} from '../../ui/base-element.js';
+import {DatasetController} from '../../ui/data-controller.js';
+import {loadErrorNotice} from '../../ui/fallback.js';
+import {heading} from '../../ui/heading.js';
+import {ruby} from '../../ui/ruby.js';
+import {noticeStyles} from '../../ui/styles.js';
+import {pick} from '../../core/data/text.js';
+import type {GlossaryEntry, SummaryBlock, SummarySection, Text} from '../../core/data/types.js';
+import {isRuby, type Segment} from '../../core/text/ruby.js';
+import {sentencesOf, termPatterns, type Patterns} from './glossary.js';
+import {ReadAloud} from './speech.js';
+import '../reading-controls/define.js';
+import '../contact-card/define.js';
+import {styles} from './easy-summary.styles.js';
+
+type Light = {tag: string; lang: string; texts: string[]};
+
+const reported = new Set<string>();
+const ids = (sections: readonly SummarySection[]): string[] => sections.flatMap((s) => [s.id, ...ids(s.sections ?? [])]);
+const find = (sections: readonly SummarySection[], id: string): SummarySection | undefined => {
+  for (const s of sections) {
+    const hit = s.id === id ? s : find(s.sections ?? [], id);
+    if (hit) return hit;
+  }
+  return undefined;
+};
+const clean = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The plan summary in easy Japanese (やさしい日本語), standard Japanese or English, with furigana,
+ * grade-level furigana, glossary popovers for hard terms and optional read-aloud.
+ *
+ * Editors can write their own text instead: put `<p>`, `<ul>`/`<ol>` with `<li>`, and `<h2>`–`<h6>`
+ * in the element (or in a `<template>` inside it, which is never shown raw). Ruby notation
+ * (｜西東京市《にしとうきょうし》, 相談《そうだん》, 《=やぎさわ》 for names) is read from the text,
+ * never as HTML, and rendered with the same furigana rules. The smallest heading number becomes
+ * `heading-level`. A `lang` attribute on an element is kept.
+ *
+ * @tagname fukushi-easy-summary
+ * @summary The welfare plan summary in easy Japanese with furigana, glossary and read-aloud.
+ *
+ * @slot - The editor's own text (p, ul, ol, h2–h6, or a template holding them) in ruby notation. It replaces the dataset summary; shown raw only before the script loads.
+ *
+ * @csspart section - Each section of the summary.
+ * @csspart term - Each glossary term button.
+ * @csspart popover - The explanation of a term.
+ * @csspart speech - The read-aloud controls.
+ * @csspart error - The notice shown when the dataset cannot be loaded.
+ *
+ * @cssprop [--fukushi-color-link=#0031d8] - Colour of the glossary terms.
+ * @cssprop [--fukushi-color-notice-bg=#fff5cc] - Background of the sentence being read aloud.
+ * @cssprop [--fukushi-ruby-line-height=2.2] - Line height when furigana is on.
+ * @cssprop [--fukushi-easy-summary-max-width=44em] - The longest line, for comfortable reading.
+ */
+export class FukushiEasySummary extends FukushiElement {
+  static override styles = [...(FukushiElement.styles as never[]), noticeStyles, styles];
+
+  /** Another dataset (a partner's JSON) instead of the built-in Nishitokyo dataset. */
+  @property() src?: string;
+
+  /** The id of one summary section (top level or nested) to show; without it, the whole summary. */
+  @property() section?: string;
+
+  /** The heading level (1–6) of the top sections, to fit the host page's outline; sub-sections go one down. */
+  @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
+
+  /** Furigana only on kanji not learned by the end of this school grade (1–6, 2020 table). */
+  @property({attribute: 'furigana-grade', type: Number}) furiganaGrade?: number;
+
+  /** A glossary term (its id or its text) whose explanation is open when the summary appears. */
+  @property({attribute: 'open-term'}) openTerm?: string;
+
+  private readonly loader = new DatasetController(this);
+  private readonly speech = new ReadAloud(this);
+  private readonly observer = new MutationObserver(() => this.requestUpdate());
+  private sentences: string[] = [];
+  private tips = 0;
+  private opened?: string;
+
+  /** Resolves when the dataset has loaded or failed. */
+  get ready(): Promise<void> {
+    return this.loader.ready;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.observer.observe(this, {childList: true, subtree: true, characterData: true});
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.observer.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    // Sentence numbers change with the section, and English has no Japanese to read.
+    if (this.speech.state !== 'idle' && (changed.has('section') || this.reading.lang !== 'ja')) this.speech.stop();
+  }
+
+  private get grade(): number | undefined {
+    const g = this.furiganaGrade;
+    return g && g >= 1 && g <= 6 ? Math.floor(g) : undefined;
+  }
+
+  private get level(): number {
+    const l = Math.floor(this.headingLevel);
+    return l >= 1 && l <= 6 ? l : 2;
+  }
+
+  /** Runs of ruby segments become one unbreakable word (成年|後見 never splits at a line end). */
+  private words(segments: readonly Segment[]) {
+    const options = {furigana: this.reading.furigana, grade: this.grade};
+    const out: unknown[] = [];
+    let run: Segment[] = [];
+    const flush = () => {
+      if (run.length > 1 || (run.length && options.grade && [...(run[0] as {base: string}).base].length > 1)) {
+        out.push(html`<span class="w">${ruby(run, options)}</span>`);
+      } else if (run.length) out.push(ruby(run, options));
+      run = [];
+    };
+    for (const s of segments) {
+      if (isRuby(s)) {
+        run.push(s);
+        continue;
+      }
+      flush();
+      // Chromium leaves a whitespace-only text node between two words out of the accessibility
+      // tree; a preserved space stays in it (分かち書き matters in braille too).
+      out.push(/^\s+$/.test(s.text) ? html`<span class="sp">${s.text}</span>` : s.text);
+    }
+    flush();
+    return out;
+  }
+
+  /** Text as sentences (each a read-aloud step), with the first use of each term as a button. */
+  private prose(notation: string, patterns: Patterns, seen: Set<string>) {
+    const locale = this.reading.locale;
+    return sentencesOf(notation, patterns, seen).map((sentence) => {
+      const index = this.sentences.push(sentence.speech) - 1;
+      // The sentence being read aloud is marked for the eye only (no aria-current): the feature
+      // is for sighted readers, and a state that changes every few seconds would make screen
+      // readers, which speak on their own, announce it over the voice.
+      return html`<span class=${index === this.speech.current ? 's now' : 's'}
+        >${sentence.pieces.map((p) => {
+          if (!p.term) return this.words(p.segments);
+          const id = `tip-${this.tips++}`;
+          const explanation = pick(p.term.explanation, locale);
+          return html`<button type="button" class="term" part="term" data-term=${p.term.id} popovertarget=${id}
+              >${this.words(p.segments)}</button
+            ><span popover id=${id} class="tip" part="popover" lang=${explanation.lang}
+              ><strong class="tip-term">${this.renderText(p.term.term, this.grade)}</strong>
+              <span>${this.renderText(explanation.value, this.grade)}</span>
+              <button type="button" class="button secondary" popovertarget=${id} popovertargetaction="hide">
+                ${this.renderText(msg('閉じる'))}
+              </button></span
+            >`;
+        })}</span
+      >`;
+    });
+  }
+
+  private text(text: Text, patterns: Patterns, seen: Set<string>) {
+    const picked = pick(text, this.reading.locale);
+    return {lang: picked.lang === this.reading.lang ? nothing : picked.lang, body: this.prose(picked.value, patterns, seen)};
+  }
+
+  private block(block: SummaryBlock, patterns: Patterns, seen: Set<string>, level: number): TemplateResult {
+    const t = (text: Text) => this.text(text, patterns, seen);
+    const li = (text: Text) => {
+      const x = t(text);
+      return html`<li lang=${x.lang}>${x.body}</li>`;
+    };
+    switch (block.type) {
+      case 'paragraph': {
+        const x = t(block.text);
+        return html`<p lang=${x.lang}>${x.body}</p>`;
+      }
+      case 'list':
+        return html`<ul>${block.items.map(li)}</ul>`;
+      case 'levels':
+        return html`<ol class="levels">
+          ${block.levels.map((l) => {
+            const name = t(l.name);
+            return html`<li>
+              <p class="level-name" lang=${name.lang}><strong>${name.body}</strong></p>
+              <ul>${l.roles.map(li)}</ul>
+            </li>`;
+          })}
+        </ol>`;
+      case 'desks':
+        return html`<ul class="desks">
+          ${block.location_ids.map(
+            (id) => html`<li>
+              <fukushi-contact-card desk=${id} compact heading-level=${Math.min(6, level + 1)} src=${this.src ?? nothing}></fukushi-contact-card>
+            </li>`,
+          )}
+        </ul>`;
+    }
+  }
+
+  private renderSection(section: SummarySection, level: number, patterns: Patterns): TemplateResult {
+    const seen = new Set<string>();
+    const title = this.text(section.heading, [], seen);
+    return html`<section part="section">
+      ${heading(level, html`<span lang=${title.lang}>${title.body}</span>`)}
+      ${section.blocks.map((b) => this.block(b, patterns, seen, level))}
+      ${(section.sections ?? []).map((s) => this.renderSection(s, Math.min(6, level + 1), patterns))}
+    </section>`;
+  }
+
+  /** The editor's own text in the light DOM (or a template there), read as text. */
+  private light(): Light[] {
+    const template = this.querySelector(':scope > template') as HTMLTemplateElement | null;
+    return [...(template?.content ?? this).children]
+      .filter((el) => el.localName !== 'template')
+      .map((el) => ({
+        tag: el.localName,
+        lang: el.getAttribute('lang') ?? 'ja',
+        texts: /^[uo]l$/.test(el.localName) ? [...el.querySelectorAll('li')].map((li) => clean(li.textContent)) : [clean(el.textContent)],
+      }))
+      .filter((b) => b.texts.some(Boolean));
+  }
+
+  private renderLight(blocks: Light[], patterns: Patterns) {
+    const seen = new Set<string>();
+    const ranks = blocks.map((b) => Number(/^h([1-6])$/.exec(b.tag)?.[1])).filter(Boolean);
+    const top = Math.min(...ranks);
+    return blocks.map(({tag, lang, texts}) => {
+      const body = texts.map((x) => this.prose(x, /^h\d$/.test(tag) ? [] : patterns, seen));
+      const l = lang === this.reading.lang ? nothing : lang;
+      if (/^h\d$/.test(tag)) return heading(Math.min(6, this.level + Number(tag[1]) - top), html`<span lang=${l}>${body}</span>`);
+      if (/^[uo]l$/.test(tag)) {
+        const items = body.map((b) => html`<li>${b}</li>`);
+        return tag === 'ol' ? html`<ol lang=${l}>${items}</ol>` : html`<ul lang=${l}>${items}</ul>`;
+      }
+      return html`<p lang=${l}>${body}</p>`;
+    });
+  }
+
+  private content() {
+    const data = this.loader.data;
+    const patterns = termPatterns(data?.glossary ?? []);
+    const light = this.light();
+    if (light.length) return this.renderLight(light, patterns);
+    if (this.loader.error) return loadErrorNotice(this.loader.error, this.reading.lang, () => this.loader.retry());
+    if (!data) return html`<p class="loading" role="status">${this.renderText(msg('読み込んでいます…'))}</p>`;
+    const summary = data.plan?.summary ?? [];
+    let sections = summary;
+    if (this.section) {
+      const chosen = find(summary, this.section);
+      if (chosen) sections = [chosen];
+      else if (!reported.has(this.section)) {
+        reported.add(this.section);
+        console.error(
+          `fukushi-easy-summary: section="${this.section}" is not in the summary; showing the whole summary. ` +
+            `Valid ids: ${ids(summary).join(', ')}`,
+        );
+      }
+    }
+    return sections.map((s) => this.renderSection(s, this.level, patterns));
+  }
+
+  private speechControls() {
+    const {state} = this.speech;
+    if (!this.speech.available || this.reading.lang !== 'ja') return nothing;
+    const label = state === 'playing' ? msg('一時停止') : state === 'paused' ? msg('続きを読む') : msg('読み上げ');
+    return html`<div class="speech" part="speech">
+      <button type="button" class="button secondary" id="speak" @click=${this.toggleSpeech}>${this.renderText(label)}</button>
+      ${state === 'idle'
+        ? nothing
+        : html`<button type="button" class="button secondary" @click=${this.stopSpeech}>${this.renderText(msg('止める'))}</button>`}
+    </div>`;
+  }
+
+  private toggleSpeech() {
+    const s = this.speech;
+    if (s.state === 'playing') s.pause();
+    else if (s.state === 'paused') s.resume();
+    else s.play([...this.sentences]);
+  }
+
+  private stopSpeech() {
+    this.speech.stop();
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('#speak') as HTMLElement | null)?.focus());
+  }
+
+  override render() {
+    const {lang, easy, furigana} = this.reading;
+    this.sentences = [];
+    this.tips = 0;
+    return html`<div class="root${easy ? ' easy' : ''}${furigana ? ' furigana-on' : ''}" lang=${lang}>
+      <fukushi-reading-controls></fukushi-reading-controls>
+      ${this.speechControls()} ${this.content()}
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    this.renderRoot.querySelector('.now')?.scrollIntoView?.({block: 'nearest'});
+    const wanted = this.openTerm;
+    if (!wanted || wanted === this.opened || !this.loader.data) return;
+    const entry = this.loader.data.glossary.find((g: GlossaryEntry) => g.id === wanted || g.term === wanted);
+    const button = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.term')].find((b) => b.dataset.term === entry?.id);
+    if (!button) return;
+    this.opened = wanted;
+    button.focus();
+    (button.popoverTargetElement as HTMLElement | null)?.showPopover();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fukushi-easy-summary': FukushiEasySummary;
+  }
+}
