@@ -1,0 +1,756 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import '../../src/components/disaster-help-form/define.js';
+import type {FukushiDisasterHelpForm, HelpFormResult} from '../../src/components/disaster-help-form/disaster-help-form.js';
+import type {StepId} from '../../src/components/disaster-help-form/model.js';
+import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/schema.js';
+import type {HelpRequest} from '../../src/core/help-request/types.js';
+import {cancelOutboxEntry, listOutbox} from '../../src/core/outbox/outbox.js';
+import {setLocale} from '../../src/core/prefs/api.js';
+import {DATASET_URL, resetPage, settled, visibleText} from './lib/helpers.js';
+import {resetDraftStore} from '../../src/components/disaster-help-form/drafts.js';
+import type * as FakeTimers from '@sinonjs/fake-timers';
+
+/** @sinonjs/fake-timers is CommonJS, which the test server does not convert: evaluate it with the one require() it needs. */
+async function fakeTimers(): Promise<typeof FakeTimers> {
+  const source = await (await fetch('/node_modules/@sinonjs/fake-timers/src/fake-timers-src.js')).text();
+  const module = {exports: {}};
+  const require = (id: string) => {
+    if (id === '@sinonjs/commons') return {global: globalThis};
+    throw new Error(`${id} is a Node module`);
+  };
+  new Function('require', 'module', 'exports', source)(require, module, module.exports);
+  return module.exports as typeof FakeTimers;
+}
+
+type El = FukushiDisasterHelpForm;
+const ENDPOINT = '/api/test-help-requests';
+let serial = 0;
+
+// ---- a stubbed receiver -------------------------------------------------------------------
+type Reply = (body: Record<string, unknown>) => Response | Promise<Response>;
+let reply: Reply = () => json(201, {receipt: 'NT-TEST-1'});
+const posts: Array<{key: string | null; body: Record<string, unknown>}> = [];
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json'}});
+const realFetch = window.fetch.bind(window);
+window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = String(input instanceof Request ? input.url : input);
+  if (!url.includes(ENDPOINT)) return realFetch(input, init);
+  const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
+  posts.push({key: new Headers(init?.headers).get('Idempotency-Key'), body});
+  return reply(body);
+};
+
+// ---- helpers ------------------------------------------------------------------------------
+const root = (el: El) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: El, sel: string) => root(el).querySelector<T & HTMLElement>(sel)!;
+const $$ = <T extends Element = HTMLElement>(el: El, sel: string) => [...root(el).querySelectorAll<T & HTMLElement>(sel)];
+const text = (el: El) => visibleText($(el, '.root'));
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+async function mount(attrs: {mode?: string; endpoint?: string | null; src?: string; id?: string; level?: number} = {}) {
+  const el = await fixture<El>(html`<fukushi-disaster-help-form
+    id=${attrs.id ?? `t${++serial}-${Date.now()}`}
+    mode=${attrs.mode ?? 'register'}
+    endpoint=${attrs.endpoint === null ? '' : (attrs.endpoint ?? ENDPOINT)}
+    src=${attrs.src ?? DATASET_URL}
+    heading-level=${attrs.level ?? 2}
+  ></fukushi-disaster-help-form>`);
+  if (attrs.endpoint === null) el.removeAttribute('endpoint');
+  await settled(el);
+  return el;
+}
+
+async function update(el: El) {
+  await el.updateComplete;
+  await el.updateComplete;
+}
+
+/** Types into a field as a person does: input events, then change when leaving it. */
+async function type(el: El, name: string, value: string) {
+  const input = $<HTMLInputElement>(el, `[name="${name}"]`);
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', {bubbles: true}));
+  input.dispatchEvent(new Event('change', {bubbles: true}));
+  await update(el);
+}
+
+async function choose(el: El, name: string, value: string) {
+  const control = $<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]${value && el ? '' : ''}`);
+  if (control instanceof HTMLSelectElement) {
+    control.value = value;
+    control.dispatchEvent(new Event('change', {bubbles: true}));
+  } else {
+    $<HTMLInputElement>(el, `[name="${name}"][value="${value}"]`).click();
+  }
+  await update(el);
+}
+
+async function next(el: El) {
+  $(el, 'button[type=submit]').click();
+  await update(el);
+}
+
+const heading = (el: El) => $(el, '.step-h').textContent!.trim();
+const describedIds = (control: Element) => (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+
+async function clearOutbox() {
+  for (const e of await listOutbox()) if (e.state === 'queued' || e.state === 'sending') await cancelOutboxEntry(e.id).catch(() => undefined);
+}
+
+const STEPS: StepId[] = ['eligibility', 'who', 'person', 'address', 'contact', 'household', 'reasons', 'needs', 'emergency', 'supporters', 'shelter', 'consent', 'check'];
+
+describe('<fukushi-disaster-help-form> register', () => {
+  beforeEach(async () => {
+    await resetPage();
+    reply = () => json(201, {receipt: 'NT-TEST-1'});
+    posts.length = 0;
+  });
+  afterEach(clearOutbox);
+
+  it('shows the first question at the chosen heading level, and is accessible', async () => {
+    const el = await mount({level: 3});
+    expect($(el, '.step-h').localName).to.equal('h3');
+    expect(heading(el)).to.equal('登録する方について');
+    expect($$(el, '[name="eligibility.criteria"]')).to.have.length(9);
+    await expect(el).to.be.accessible();
+  });
+
+  it('every step: visible labels with ※必須/※任意, no placeholders, no disabled or read-only fields, accessible', async () => {
+    const el = await mount();
+    el.data = REGISTER_EXAMPLE;
+    for (const step of STEPS) {
+      el.step = step;
+      await update(el);
+      for (const control of $$<HTMLInputElement>(el, 'input, select, textarea')) {
+        expect(control.labels?.length, `${step}: ${control.name} has a label`).to.be.greaterThan(0);
+        expect(control.hasAttribute('placeholder'), 'no placeholder').to.equal(false);
+        expect(control.disabled || control.hasAttribute("readonly"), "never disabled or read-only").to.equal(false);
+      }
+      for (const f of $$(el, '.field')) {
+        const caption = f.querySelector(':scope > label, :scope > legend')!;
+        expect(caption, `${step}: caption`).to.not.equal(null);
+        const badge = caption.querySelector('.badge')?.textContent ?? f.closest('.group')?.querySelector('legend .badge')?.textContent;
+        expect(badge, `${step}: ${caption.textContent} has 必須 or 任意`).to.match(/※(必須|任意)/);
+      }
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('autocomplete tokens: the resident\'s own data when they fill it in, none for someone else\'s', async () => {
+    const el = await mount();
+    const ac = (name: string) => $(el, `[name="${name}"]`).getAttribute('autocomplete');
+    el.data = {...REGISTER_EXAMPLE, filled_by: 'self'} as HelpRequest;
+    el.step = 'person';
+    await update(el);
+    expect(ac('person.name')).to.equal('name');
+    expect(ac('person.name_kana')).to.equal(null);
+    expect(['year', 'month', 'day'].map((p) => ac(`person.birth_date.${p}`))).to.deep.equal(['bday-year', 'bday-month', 'bday-day']);
+    el.step = 'address';
+    await update(el);
+    expect([ac('address.town_id'), ac('address.banchi'), ac('address.building')]).to.deep.equal(['address-level3', 'address-line1', 'address-line2']);
+    el.step = 'contact';
+    await update(el);
+    expect(['phone', 'mobile', 'fax', 'email'].map((k) => ac(`contact.${k}`))).to.deep.equal(['home tel-national', 'mobile tel-national', 'fax tel-national', 'email']);
+    expect($(el, '[name="contact.phone"]').getAttribute('type')).to.equal('tel');
+    expect($(el, '[name="contact.email"]').getAttribute('type')).to.equal('email');
+    // A proxy's browser would fill in the proxy's own details: only the proxy's fields get tokens.
+    el.data = REGISTER_EXAMPLE;
+    el.step = 'who';
+    await update(el);
+    expect([ac('proxy.name'), ac('proxy.phone')]).to.deep.equal(['name', 'tel-national']);
+    el.step = 'person';
+    await update(el);
+    expect(ac('person.name')).to.equal(null);
+    expect(ac('person.birth_date.year')).to.equal('off');
+    el.step = 'contact';
+    await update(el);
+    expect(ac('contact.phone')).to.equal(null);
+  });
+
+  it('consent: one unticked checkbox per recipient group, the disclaimer and the privacy notice with the city\'s number', async () => {
+    const el = await mount();
+    el.step = 'consent';
+    await update(el);
+    const boxes = $$<HTMLInputElement>(el, '[name="consent"]');
+    expect(boxes.map((b) => b.labels![0]!.textContent!.trim())).to.deep.equal([
+      '市の関係部署', '警察署', '消防（消防署・消防団）', '民生委員・児童委員', '防災市民組織・自治会', '社会福祉協議会', '地域包括支援センター',
+    ]);
+    expect(boxes.every((b) => b.type === 'checkbox' && !b.checked)).to.equal(true);
+    expect(text(el)).to.contain('登録は、災害時の支援を必ず約束するものではありません。');
+    expect(text(el)).to.contain('この端末から消す');
+    expect($(el, '.city-contact a[href^="tel:"]').getAttribute('href')).to.equal('tel:0424641311');
+    expect(el.data.mode === 'register' && Object.values(el.data.consent).every((v) => v === false)).to.equal(true);
+    await choose(el, 'consent', 'police');
+    expect(el.data.mode === 'register' && el.data.consent.police).to.equal(true);
+    expect(el.data.mode === 'register' && el.data.consent.fire).to.equal(false);
+  });
+
+  it('errors: the summary takes focus, links focus each field, inline messages carry 「エラー：」, the title is prefixed and restored', async () => {
+    document.title = 'テストページ';
+    const el = await mount();
+    el.data = {...REGISTER_EXAMPLE, filled_by: 'self'} as HelpRequest;
+    el.step = 'person';
+    await update(el);
+    await type(el, 'person.name', '');
+    await type(el, 'person.name_kana', 'Taro');
+    await type(el, 'person.birth_date.month', '');
+    await next(el);
+    expect(heading(el)).to.equal('ご本人のこと', 'stays on the step');
+    const summary = $(el, '.error-summary');
+    expect(root(el).activeElement).to.equal(summary);
+    expect(summary.querySelector('[role=alert]')).to.not.equal(null);
+    expect(summary.querySelector('h2')!.textContent!.trim()).to.equal('入力内容を確認してください');
+    const links = [...summary.querySelectorAll('a')];
+    const messages = ['氏名を入力してください', 'フリガナは、カタカナかひらがなで入力してください', '生年月日は、実際にある日付を入力してください'];
+    expect(links.map((a) => a.textContent!.trim())).to.deep.equal(messages);
+    // The same words beside each field, after a visually hidden prefix.
+    const inline = $$(el, '.error-message');
+    expect(inline.map((p) => visibleText(p))).to.deep.equal(messages);
+    expect(inline.every((p) => p.querySelector('.visually-hidden')!.textContent === 'エラー：')).to.equal(true);
+    expect(document.title).to.equal('エラー：テストページ');
+    // Links go to the field (the date: its first missing part).
+    links[0]!.click();
+    expect(root(el).activeElement).to.equal($(el, '[name="person.name"]'));
+    links[2]!.click();
+    expect(root(el).activeElement).to.equal($(el, '[name="person.birth_date.month"]'));
+    // aria-describedby resolves inside the shadow root; error first (DADS), then hint.
+    const name = $(el, '[name="person.name"]');
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    expect(describedIds(name)).to.deep.equal(['f-person-name-error']);
+    const kana = $(el, '[name="person.name_kana"]');
+    expect(describedIds(kana)).to.deep.equal(['f-person-name_kana-error', 'f-person-name_kana-hint']);
+    for (const id of describedIds(kana)) expect(root(el).getElementById(id)).to.not.equal(null);
+    const dateGroup = $(el, '[name="person.birth_date.year"]').closest('fieldset')!;
+    expect(describedIds(dateGroup).every((id) => root(el).getElementById(id))).to.equal(true);
+    await expect(el).to.be.accessible();
+    // Fixed: no summary, the title restored, focus on the next step's heading.
+    await type(el, 'person.name', '西東京 太郎');
+    await type(el, 'person.name_kana', 'にしとうきょう　たろう');
+    await type(el, 'person.birth_date.month', '4');
+    await next(el);
+    expect(root(el).querySelector('.error-summary')).to.equal(null);
+    expect(document.title).to.equal('テストページ');
+    expect(heading(el)).to.equal('住所');
+    expect(root(el).activeElement).to.equal($(el, '.step-h'));
+  });
+
+  it('the title is restored when the element is removed with errors showing', async () => {
+    document.title = 'ページ';
+    const el = await mount();
+    await next(el);
+    expect(document.title).to.equal('エラー：ページ');
+    el.remove();
+    expect(document.title).to.equal('ページ');
+  });
+
+  it('normalises answers when leaving a field: full-width digits, dashes, spaces, hiragana フリガナ, 和暦', async () => {
+    const el = await mount();
+    el.step = 'person';
+    await update(el);
+    await type(el, 'person.name_kana', 'にしとうきょう たろう');
+    expect($<HTMLInputElement>(el, '[name="person.name_kana"]').value).to.equal('ニシトウキョウ　タロウ');
+    await type(el, 'person.birth_date.year', '昭和２５');
+    expect($<HTMLInputElement>(el, '[name="person.birth_date.year"]').value).to.equal('1950');
+    el.step = 'contact';
+    await update(el);
+    await type(el, 'contact.phone', '０４２ー４６４ー１３１１');
+    expect($<HTMLInputElement>(el, '[name="contact.phone"]').value).to.equal('042-464-1311');
+    await type(el, 'contact.mobile', '090 1234 5678');
+    expect(el.data.mode === 'register' && el.data.contact).to.include({phone: '042-464-1311', mobile: '090-1234-5678'});
+  });
+
+  it('IME: a composition is never rewritten, and Enter that confirms it does not continue', async () => {
+    const el = await mount();
+    el.step = 'person';
+    await update(el);
+    const input = $<HTMLInputElement>(el, '[name="person.name_kana"]');
+    input.focus();
+    input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));
+    input.value = 'にしとう';
+    input.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true}));
+    input.dispatchEvent(new Event('change', {bubbles: true}));
+    await update(el);
+    expect(input.value).to.equal('にしとう', 'not rewritten while composing');
+    for (const init of [{key: 'Enter', isComposing: true}, {key: 'Enter', keyCode: 229}]) {
+      const enter = new KeyboardEvent('keydown', {...init, bubbles: true, cancelable: true});
+      input.dispatchEvent(enter);
+      expect(enter.defaultPrevented, JSON.stringify(init)).to.equal(true);
+    }
+    input.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true}));
+    const plainEnter = new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true});
+    input.dispatchEvent(plainEnter);
+    expect(plainEnter.defaultPrevented).to.equal(false);
+    input.dispatchEvent(new Event('change', {bubbles: true}));
+    await update(el);
+    expect(input.value).to.equal('ニシトウ', 'normalised once the composition ended');
+    // A submit (implicit, by Enter) during a composition does nothing.
+    input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await update(el);
+    expect(root(el).querySelector('.error-summary')).to.equal(null);
+    expect(heading(el)).to.equal('ご本人のこと');
+  });
+
+  it('walks the steps, moves focus to each new heading, and the back link keeps every answer', async () => {
+    const el = await mount();
+    await choose(el, 'eligibility.criteria', 'elderly_household');
+    await next(el);
+    expect(heading(el)).to.equal('入力する人');
+    expect(root(el).activeElement).to.equal($(el, '.step-h'));
+    await choose(el, 'filled_by', 'self');
+    await next(el);
+    await type(el, 'person.name', '西東京 太郎');
+    $(el, '.back').click();
+    await update(el);
+    expect(heading(el)).to.equal('入力する人');
+    expect($<HTMLInputElement>(el, '[name="filled_by"][value="self"]').checked).to.equal(true);
+    $(el, '.back').click();
+    await update(el);
+    expect($<HTMLInputElement>(el, '[name="eligibility.criteria"][value="elderly_household"]').checked).to.equal(true);
+    await next(el);
+    await next(el);
+    expect($<HTMLInputElement>(el, '[name="person.name"]').value).to.equal('西東京 太郎');
+  });
+
+  it('tells residents who meet criteria ア–エ that the city lists them (申請方式ではありません), and lets them go on', async () => {
+    const el = await mount();
+    await choose(el, 'eligibility.criteria', 'physical_certificate');
+    await next(el);
+    expect(heading(el)).to.equal('市が名簿に載せる方です');
+    expect(text(el)).to.contain('申請方式ではありません');
+    expect(text(el)).to.contain('緊急連絡先');
+    await next(el);
+    expect(heading(el)).to.equal('入力する人');
+  });
+
+  it('address: 丁目 from the dataset for the chosen town, the postal code shown, a new town clears the 丁目', async () => {
+    const el = await mount();
+    el.step = 'address';
+    await update(el);
+    expect($$(el, '[name="address.town_id"] option').length).to.equal(23);
+    await choose(el, 'address.town_id', 'town-minamicho');
+    expect($$<HTMLOptionElement>(el, '[name="address.chome"] option').map((o) => o.value)).to.deep.equal(['', '1', '2', '3', '4', '5', '6']);
+    expect(visibleText($(el, '.postal'))).to.contain('〒188-0012');
+    await choose(el, 'address.chome', '5');
+    await choose(el, 'address.town_id', 'town-yatocho');
+    expect($<HTMLSelectElement>(el, '[name="address.chome"]').value).to.equal('');
+    expect($$(el, '[name="address.chome"] option').length).to.equal(4);
+    expect(visibleText($(el, '.postal'))).to.contain('〒188-0001');
+  });
+
+  it('shelter: the chosen town\'s shelters, welfare shelters with who they take in', async () => {
+    const el = await mount();
+    el.data = REGISTER_EXAMPLE;
+    el.step = 'shelter';
+    await update(el);
+    const labels = $$(el, '[name="preferred_shelter_id"]').map((i) => visibleText((i as HTMLInputElement).labels![0]!));
+    expect(labels[0]).to.equal('希望しない・わからない');
+    expect(labels.some((l) => l.startsWith('柳沢小学校'))).to.equal(true);
+    expect(labels.some((l) => l.includes('福祉避難所') && l.includes('高齢者'))).to.equal(true);
+    expect($<HTMLInputElement>(el, '[value="E1322900056111"]').checked).to.equal(true);
+  });
+
+  it('check answers: every step with a change link; a change returns to the check page', async () => {
+    const el = await mount();
+    el.data = REGISTER_EXAMPLE;
+    el.step = 'check';
+    await update(el);
+    const sections = $$(el, '.answers');
+    expect(sections.map((s) => s.querySelector('h3')!.textContent!.trim())).to.deep.equal([
+      '登録する方について', '入力する人', 'ご本人のこと', '住所', '連絡先', '世帯', '支援が必要な理由', '避難のときに必要なこと', '緊急連絡先', '避難を手伝う人', '避難先の希望', '情報を渡すことへの同意',
+    ]);
+    expect(text(el)).to.contain('1948年4月1日');
+    expect(text(el)).to.contain('南町');
+    expect(text(el)).to.contain('柳沢小学校');
+    const change = sections[3]!.querySelector('button')!;
+    expect(visibleText(change)).to.equal('変更');
+    expect(change.textContent).to.contain('住所');
+    change.click();
+    await update(el);
+    expect(heading(el)).to.equal('住所');
+    await type(el, 'address.banchi', '７－８');
+    await next(el);
+    expect(heading(el)).to.equal('入力した内容の確認');
+    expect(text(el)).to.contain('7-8');
+  });
+
+  it('data: the payload round-trips, and is what gets posted', async () => {
+    const el = await mount();
+    el.data = REGISTER_EXAMPLE;
+    expect(el.data).to.deep.equal(REGISTER_EXAMPLE);
+    const urgent = await mount({mode: 'urgent'});
+    urgent.data = URGENT_EXAMPLE;
+    expect({...urgent.data, locale: URGENT_EXAMPLE.locale}).to.deep.equal(URGENT_EXAMPLE);
+  });
+
+  it('submit(): delivered → the receipt and what happens next, fukushi-submitted (bubbling, composed), the draft cleared', async () => {
+    const el = await mount();
+    el.data = REGISTER_EXAMPLE;
+    el.step = 'check';
+    await update(el);
+    const events: CustomEvent[] = [];
+    document.addEventListener('fukushi-submitted', (e) => events.push(e as CustomEvent), {once: true});
+    const result = await el.submit();
+    await update(el);
+    expect(result).to.include({id: REGISTER_EXAMPLE.id, state: 'delivered', receipt: 'NT-TEST-1'});
+    expect(events).to.have.length(1);
+    expect(events[0]!.detail).to.deep.equal({id: REGISTER_EXAMPLE.id, receipt: 'NT-TEST-1'});
+    expect(events[0]!.composed && events[0]!.bubbles).to.equal(true);
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.key).to.equal(REGISTER_EXAMPLE.id);
+    expect(posts[0]!.body).to.deep.equal({...REGISTER_EXAMPLE});
+    expect(text(el)).to.contain('受け付けました');
+    expect(text(el)).to.contain('NT-TEST-1');
+    expect(text(el)).to.contain('登録した内容を変えるときや、取り消すときは');
+    expect(root(el).activeElement).to.equal($(el, '.status'));
+    // Submitting again shows the same receipt and posts nothing.
+    expect((await el.submit()).receipt).to.equal('NT-TEST-1');
+    expect(posts).to.have.length(1);
+    const again = await mount({id: el.id});
+    expect(again.data.mode === 'register' && again.data.person).to.equal(undefined, 'the draft was cleared');
+  });
+
+  it('submit() called before the element is on the page waits for it and its data', async () => {
+    const el = document.createElement('fukushi-disaster-help-form');
+    el.id = `early-${Date.now()}`;
+    el.endpoint = ENDPOINT;
+    el.src = DATASET_URL;
+    el.data = {...REGISTER_EXAMPLE, id: crypto.randomUUID()};
+    const pending = el.submit();
+    document.body.append(el);
+    try {
+      expect((await pending).state).to.equal('delivered');
+      await el.ready;
+      expect(text(el)).to.contain('NT-TEST-1');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('submit() twice at once (a double click) posts one request under one id', async () => {
+    const el = await mount();
+    el.data = {...REGISTER_EXAMPLE, id: crypto.randomUUID()};
+    const [a, b] = await Promise.all([el.submit(), el.submit()]);
+    expect(a).to.equal(b);
+    expect(posts).to.have.length(1);
+  });
+
+  it('queued: never success; 「送信待ち」, the phone number, fukushi-queued, and the queue with a cancel button', async () => {
+    reply = () => Promise.reject(new TypeError('Failed to fetch'));
+    const el = await mount();
+    const id = crypto.randomUUID();
+    el.data = {...REGISTER_EXAMPLE, id};
+    const queued: CustomEvent[] = [];
+    el.addEventListener('fukushi-queued', (e) => queued.push(e));
+    const result = await el.submit();
+    await update(el);
+    await tick();
+    await update(el);
+    expect(result.state).to.equal('queued');
+    expect(queued.map((e) => e.detail)).to.deep.equal([{id}]);
+    expect(text(el)).to.contain('送信待ち（この端末に保存しました。つながったら自動で送ります）');
+    expect(text(el)).to.not.contain('受け付けました');
+    expect($(el, '.city-contact a').getAttribute('href')).to.equal('tel:0424641311');
+    const item = $$(el, '.queue li').find((li) => li.textContent!.includes('要援護者の登録'))!;
+    expect(item).to.not.equal(undefined);
+    // A retry of the same request reuses the id.
+    await el.submit();
+    expect(new Set(posts.map((p) => p.key))).to.deep.equal(new Set([id]));
+    // Cancel it: back to the form, answers kept, a new id for the next try.
+    item.querySelector('button')!.click();
+    for (let i = 0; i < 20 && root(el).querySelector('.status'); i++) await new Promise((r) => setTimeout(r, 50));
+    await update(el);
+    expect(root(el).querySelector('.status')).to.equal(null);
+    expect(el.data.id).to.not.equal(id);
+    expect(el.data.mode === 'register' && el.data.person.name).to.equal(REGISTER_EXAMPLE.person.name);
+    expect((await listOutbox()).find((e) => e.id === id)?.state).to.equal('cancelled');
+  });
+
+  it('after a reload, a request still waiting is shown as waiting, not as a form to send again', async () => {
+    reply = () => Promise.reject(new TypeError('offline'));
+    const id = `reload-${Date.now()}`;
+    let el = await mount({id});
+    el.data = {...REGISTER_EXAMPLE, id: crypto.randomUUID()};
+    expect((await el.submit()).state).to.equal('queued');
+    el.remove();
+    el = await mount({id});
+    expect(text(el)).to.contain('送信待ち（この端末に保存しました。つながったら自動で送ります）');
+    expect(root(el).querySelector('form')).to.equal(null);
+  });
+
+  it('a queued request delivered later (network back) shows the receipt', async () => {
+    reply = () => Promise.reject(new TypeError('offline'));
+    const el = await mount();
+    const id = crypto.randomUUID();
+    el.data = {...REGISTER_EXAMPLE, id};
+    const submitted = new Promise<CustomEvent>((resolve) => el.addEventListener('fukushi-submitted', resolve as EventListener, {once: true}));
+    await el.submit();
+    reply = () => json(201, {receipt: 'NT-LATER'});
+    window.dispatchEvent(new Event('online'));
+    expect((await submitted).detail).to.deep.equal({id, receipt: 'NT-LATER'});
+    await update(el);
+    expect(text(el)).to.contain('NT-LATER');
+  });
+
+  it('rejected: back to the named field with the receiver\'s message', async () => {
+    reply = () => json(422, {errors: [{field: 'emergency_contacts.0.phone', message: 'この番号にはつながりません'}]});
+    const el = await mount();
+    el.data = {...REGISTER_EXAMPLE, id: crypto.randomUUID()};
+    const errors: CustomEvent[] = [];
+    el.addEventListener('fukushi-error', (e) => errors.push(e));
+    const result = await el.submit();
+    await update(el);
+    expect(result.state).to.equal('rejected');
+    expect(heading(el)).to.equal('緊急連絡先');
+    expect($$(el, '.error-summary a').map((a) => a.textContent!.trim())).to.deep.equal(['この番号にはつながりません']);
+    expect(visibleText($(el, '#f-emergency_contacts-0-phone-error'))).to.equal('この番号にはつながりません');
+    expect(errors[0]!.detail.errors).to.deep.equal([{field: 'emergency_contacts.0.phone', message: 'この番号にはつながりません'}]);
+    // Continue goes back to the check page.
+    await next(el);
+    expect(heading(el)).to.equal('入力した内容の確認');
+  });
+
+  it('failed (415): the phone numbers and fukushi-error with a reason', async () => {
+    reply = () => json(415, {});
+    const el = await mount();
+    el.data = {...REGISTER_EXAMPLE, id: crypto.randomUUID()};
+    const errors: CustomEvent[] = [];
+    el.addEventListener('fukushi-error', (e) => errors.push(e));
+    expect((await el.submit()).state).to.equal('failed');
+    await update(el);
+    expect(text(el)).to.contain('このフォームでは送れませんでした。電話で連絡してください。');
+    expect(errors[0]!.detail.reason).to.equal('failed');
+  });
+
+  it('submit() with missing answers: the first step with problems, fukushi-error with every error, nothing posted', async () => {
+    const el = await mount();
+    const errors: CustomEvent[] = [];
+    el.addEventListener('fukushi-error', (e) => errors.push(e));
+    const result: HelpFormResult = await el.submit();
+    await update(el);
+    expect(result.state).to.equal('invalid');
+    expect(heading(el)).to.equal('登録する方について');
+    expect(root(el).activeElement).to.equal($(el, '.error-summary'));
+    expect(errors[0]!.detail.errors!.map((e: {field: string}) => e.field)).to.include.members(['eligibility.criteria', 'person.name', 'address.town_id', 'emergency_contacts.0.name']);
+    expect(posts).to.have.length(0);
+  });
+
+  it('drafts: saved while typing, restored with the step after the element is re-created, separate per mode, deleted after confirmation', async () => {
+    const id = `draft-${Date.now()}`;
+    let el = await mount({id});
+    await choose(el, 'eligibility.criteria', 'other');
+    await next(el);
+    await choose(el, 'filled_by', 'proxy');
+    await type(el, 'proxy.name', '西東京 花子');
+    expect(text(el)).to.contain('入力した内容は、この端末に保存されています');
+    const draftId = el.data.id;
+    await new Promise((r) => setTimeout(r, 600));
+    el.remove();
+    el = await mount({id});
+    expect(heading(el)).to.equal('入力する人');
+    expect($<HTMLInputElement>(el, '[name="proxy.name"]').value).to.equal('西東京 花子');
+    expect(el.data.id).to.equal(draftId, 'the submission id is kept for retries');
+    const urgent = await mount({id, mode: 'urgent'});
+    expect(urgent.data.mode === 'urgent' && urgent.data.situation).to.equal(undefined);
+    // Delete, with a confirmation step.
+    $(el, '.forget').click();
+    await update(el);
+    expect(root(el).activeElement).to.equal($(el, '.confirm'));
+    [...root(el).querySelectorAll('.draft button')].find((b) => b.textContent!.trim() === '消さない')!.dispatchEvent(new MouseEvent('click'));
+    await update(el);
+    expect($<HTMLInputElement>(el, '[name="proxy.name"]').value).to.equal('西東京 花子');
+    $(el, '.forget').click();
+    await update(el);
+    [...root(el).querySelectorAll('.draft button')].find((b) => b.textContent!.trim() === '消す')!.dispatchEvent(new MouseEvent('click'));
+    await new Promise((r) => setTimeout(r, 100));
+    await update(el);
+    expect(heading(el)).to.equal('登録する方について');
+    expect(el.data.id).to.not.equal(draftId);
+    el.remove();
+    el = await mount({id});
+    expect(heading(el)).to.equal('登録する方について');
+    expect($$<HTMLInputElement>(el, 'input:checked')).to.have.length(0);
+  });
+});
+
+describe('<fukushi-disaster-help-form> drafts over time and without storage', () => {
+  beforeEach(() => resetPage());
+
+  it('a draft older than 7 days is not restored (fake clock)', async () => {
+    const clock = (await fakeTimers()).install({toFake: ['Date'], now: Date.now()});
+    try {
+      const id = `expiry-${Date.now()}`;
+      let el = await mount({id});
+      await choose(el, 'eligibility.criteria', 'other');
+      await next(el);
+      await new Promise((r) => setTimeout(r, 600));
+      el.remove();
+      clock.tick(6 * 864e5);
+      el = await mount({id});
+      expect(heading(el)).to.equal('入力する人', 'kept for 6 days');
+      el.remove();
+      clock.tick(864e5 + 1000);
+      el = await mount({id});
+      expect(heading(el)).to.equal('登録する方について');
+      expect($$<HTMLInputElement>(el, 'input:checked')).to.have.length(0);
+    } finally {
+      clock.uninstall();
+    }
+  });
+
+  it('without IndexedDB (private mode): says so and keeps the answers in memory', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', {value: undefined, configurable: true});
+    resetDraftStore();
+    try {
+      const el = await mount();
+      await choose(el, 'eligibility.criteria', 'other');
+      expect(text(el)).to.contain('この端末には保存できません（プライベートモードなど）');
+      await next(el);
+      $(el, '.back').click();
+      await update(el);
+      expect($<HTMLInputElement>(el, '[value="other"]').checked).to.equal(true);
+    } finally {
+      Object.defineProperty(window, 'indexedDB', original);
+      resetDraftStore();
+    }
+  });
+});
+
+describe('<fukushi-disaster-help-form> urgent', () => {
+  beforeEach(async () => {
+    await resetPage();
+    reply = () => json(201, {receipt: 'NT-URGENT-1'});
+    posts.length = 0;
+  });
+  afterEach(clearOutbox);
+
+  it('one screen, accessible, with 119 and 110 first when a life is at risk', async () => {
+    const el = await mount({mode: 'urgent'});
+    expect(heading(el)).to.equal('いま助けが必要なとき');
+    expect(root(el).querySelector('.emergency')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await choose(el, 'situation', 'trapped');
+    const box = $(el, '.emergency');
+    expect(box).to.not.equal(null);
+    expect(box.compareDocumentPosition($(el, 'form')) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0, 'above the form');
+    expect([...box.querySelectorAll('a.phone')].map((a) => a.getAttribute('href'))).to.deep.equal(['tel:119', 'tel:110']);
+    expect(visibleText(box)).to.contain('このフォームを使わずに');
+    await choose(el, 'situation', 'trapped');
+    expect(root(el).querySelector('.emergency')).to.equal(null);
+    await choose(el, 'urgency', 'life_threatening');
+    expect(root(el).querySelector('.emergency')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('nearest shelters: the town\'s, then by device location with distances (geolocation is optional)', async () => {
+    const el = await mount({mode: 'urgent'});
+    expect(root(el).querySelector('.nearest')).to.equal(null);
+    await choose(el, 'location.town_id', 'town-yagisawa');
+    const names = () => $$(el, '.nearest li .shelter-name').map((n) => visibleText(n));
+    expect(names().length).to.be.greaterThan(0);
+    expect(names()).to.include('柳沢中学校');
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation')!;
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: {getCurrentPosition: (ok: PositionCallback) => ok({coords: {latitude: 35.7255, longitude: 139.5383, accuracy: 12.4}} as GeolocationPosition)},
+    });
+    try {
+      [...root(el).querySelectorAll('.geo button')][0]!.dispatchEvent(new MouseEvent('click'));
+      await update(el);
+      expect(text(el)).to.contain('誤差 約12m');
+      expect($$(el, '.nearest li').every((li) => /約\d+m/.test(li.textContent!))).to.equal(true);
+      const data = el.data;
+      expect(data.mode === 'urgent' && data.location.geo).to.deep.equal({latitude: 35.7255, longitude: 139.5383, accuracy_m: 12});
+      [...root(el).querySelectorAll('.geo button')][0]!.dispatchEvent(new MouseEvent('click'));
+      await update(el);
+      expect(el.data.mode === 'urgent' && el.data.location.geo).to.equal(undefined);
+    } finally {
+      delete (navigator as {geolocation?: unknown}).geolocation;
+      Object.defineProperty(Navigator.prototype, 'geolocation', original);
+    }
+  });
+
+  it('errors on send, then delivered with the receipt and 119/110 advice', async () => {
+    const el = await mount({mode: 'urgent'});
+    await next(el);
+    expect($$(el, '.error-summary a')).to.have.length(6);
+    expect(root(el).activeElement).to.equal($(el, '.error-summary'));
+    $$<HTMLAnchorElement>(el, '.error-summary a')[2]!.click();
+    expect(root(el).activeElement).to.equal($(el, '[name="location.town_id"]'));
+    await choose(el, 'situation', 'supplies');
+    await choose(el, 'urgency', 'today');
+    await choose(el, 'location.town_id', 'town-yagisawa');
+    await choose(el, 'people.who', 'self');
+    await type(el, 'people.count', '２');
+    await choose(el, 'contact.method', 'phone');
+    await type(el, 'contact.phone', '０９０ー０００ー００００');
+    await next(el);
+    for (let i = 0; i < 20 && !root(el).querySelector('.status'); i++) await new Promise((r) => setTimeout(r, 50));
+    await update(el);
+    expect(text(el)).to.contain('NT-URGENT-1');
+    expect(text(el)).to.contain('119番か110番');
+    expect(posts[0]!.body).to.include({mode: 'urgent', urgency: 'today'});
+    expect(posts[0]!.body.people).to.deep.equal({who: 'self', count: 2});
+    expect(posts[0]!.body.contact).to.deep.equal({method: 'phone', phone: '090-000-0000'});
+  });
+
+  it('queued: 「送信待ち」 with 119, 110 and the city\'s number', async () => {
+    reply = () => json(503, {});
+    const el = await mount({mode: 'urgent'});
+    el.data = {...URGENT_EXAMPLE, id: crypto.randomUUID()};
+    expect((await el.submit()).state).to.equal('queued');
+    await update(el);
+    expect(text(el)).to.contain('送信待ち（この端末に保存しました。つながったら自動で送ります）');
+    expect($$(el, 'a.phone').map((a) => a.getAttribute('href'))).to.deep.equal(['tel:119', 'tel:110', 'tel:0424641311']);
+  });
+});
+
+describe('<fukushi-disaster-help-form> without endpoint or data', () => {
+  beforeEach(() => resetPage());
+
+  it('no endpoint: residents get phone numbers (and 119/110 in urgent mode), editors a console message', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.join(' '));
+    try {
+      const el = await mount({endpoint: null});
+      expect(root(el).querySelector('form')).to.equal(null);
+      expect($$(el, 'a.phone').map((a) => a.getAttribute('href'))).to.deep.equal(['tel:0424641311']);
+      const urgent = await mount({endpoint: null, mode: 'urgent'});
+      expect($$(urgent, 'a.phone').map((a) => a.getAttribute('href'))).to.deep.equal(['tel:119', 'tel:110', 'tel:0424641311']);
+      const result = await urgent.submit();
+      expect(result.state).to.equal('failed');
+      await expect(urgent).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+    expect(String(logged.find((l) => String(l).includes('endpoint')))).to.contain('endpoint="');
+  });
+
+  it('a dataset that cannot be used: the city\'s number and a retry; 119/110 first in urgent mode', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const el = await mount({mode: 'urgent', src: '/test/fixtures-not-there/broken.json'});
+      expect(root(el).querySelector('form')).to.equal(null);
+      expect($$(el, 'a.phone').map((a) => a.getAttribute('href'))).to.deep.equal(['tel:119', 'tel:110', 'tel:0424641311']);
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('easy Japanese and English', async () => {
+    const el = await mount({mode: 'urgent'});
+    await setLocale('ja-x-easy');
+    await update(el);
+    expect($(el, '.step-h').querySelector('ruby')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    await setLocale('en');
+    await update(el);
+    expect($(el, '.root').getAttribute('lang')).to.equal('en');
+    await expect(el).to.be.accessible();
+  });
+});

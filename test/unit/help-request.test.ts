@@ -1,0 +1,266 @@
+// The help form's pure parts: normalisers, validation, payload, drafts and shelter distances.
+import {expect} from '@open-wc/testing';
+import type * as FakeTimers from '@sinonjs/fake-timers';
+import {
+  normalizeBanchi, normalizeEmail, normalizeKana, normalizeNumber, normalizePhone, normalizeText, normalizeYear,
+} from '../../src/components/disaster-help-form/normalize.js';
+import {validateAll, validateStep} from '../../src/components/disaster-help-form/validate.js';
+import {autoListed, haversine, lifeRisk, nearShelters, steps, type Answers} from '../../src/components/disaster-help-form/model.js';
+import {answersOf, buildPayload, isUuid, uuid} from '../../src/components/disaster-help-form/payload.js';
+import {DRAFT_TTL_MS, draftStore, loadDraft, resetDraftStore, type DraftStore} from '../../src/components/disaster-help-form/drafts.js';
+import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/schema.js';
+import type {Dataset} from '../../src/core/data/types.js';
+
+/** @sinonjs/fake-timers is CommonJS, which the test server does not convert: evaluate it with the one require() it needs. */
+async function fakeTimers(): Promise<typeof FakeTimers> {
+  const source = await (await fetch('/node_modules/@sinonjs/fake-timers/src/fake-timers-src.js')).text();
+  const module = {exports: {}};
+  const require = (id: string) => {
+    if (id === '@sinonjs/commons') return {global: globalThis};
+    throw new Error(`${id} is a Node module`);
+  };
+  new Function('require', 'module', 'exports', source)(require, module, module.exports);
+  return module.exports as typeof FakeTimers;
+}
+
+let data: Dataset;
+before(async () => {
+  data = (await (await fetch('/data/nishitokyo.json')).json()) as Dataset;
+});
+
+const step = (id: string, a: Answers, mode: 'register' | 'urgent' = 'register') =>
+  steps(mode, a, data, 'ja').find((s) => s.id === id)!;
+const errorsOf = (id: string, a: Answers, mode: 'register' | 'urgent' = 'register') =>
+  validateStep(step(id, a, mode), a, new Date('2026-04-01T00:00:00Z'));
+
+describe('help form: normalisers', () => {
+  it('phone numbers: full-width digits, any dash, spaces and brackets', () => {
+    expect(normalizePhone('０４２ー４６４ー１３１１')).to.equal('042-464-1311');
+    expect(normalizePhone('042－464－1311')).to.equal('042-464-1311');
+    expect(normalizePhone('042‐464―1311')).to.equal('042-464-1311');
+    expect(normalizePhone(' 090 1234 5678 ')).to.equal('090-1234-5678');
+    expect(normalizePhone('042(464)1311')).to.equal('042-464-1311');
+    expect(normalizePhone('（042）464-1311')).to.equal('042-464-1311');
+  });
+  it('番地: 丁目・番地・号 and full-width forms', () => {
+    expect(normalizeBanchi('５丁目６番地１３号')).to.equal('5-6-13');
+    expect(normalizeBanchi('６ー１３')).to.equal('6-13');
+    expect(normalizeBanchi('6の13')).to.equal('6-13');
+    expect(normalizeBanchi(' 6 - 13 ')).to.equal('6-13');
+  });
+  it('フリガナ: hiragana and half-width kana become katakana; spaces become one full-width space', () => {
+    expect(normalizeKana('にしとうきょう たろう')).to.equal('ニシトウキョウ　タロウ');
+    expect(normalizeKana('ﾆｼﾄｳｷｮｳ')).to.equal('ニシトウキョウ');
+    expect(normalizeKana('にしとうきょう　　たろう')).to.equal('ニシトウキョウ　タロウ');
+    expect(normalizeKana('ゔぁ')).to.equal('ヴァ');
+  });
+  it('years: full-width digits and Japanese eras', () => {
+    expect(normalizeYear('１９５０')).to.equal('1950');
+    expect(normalizeYear('昭和25')).to.equal('1950');
+    expect(normalizeYear('昭和２５年')).to.equal('1950');
+    expect(normalizeYear('S25')).to.equal('1950');
+    expect(normalizeYear('h1')).to.equal('1989');
+    expect(normalizeYear('平成元')).to.equal('1989');
+    expect(normalizeYear('令和2')).to.equal('2020');
+  });
+  it('numbers, email and free text', () => {
+    expect(normalizeNumber('１２')).to.equal('12');
+    expect(normalizeEmail(' ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ ')).to.equal('taro@example.jp');
+    expect(normalizeText('  西東京　　太郎 ')).to.equal('西東京 太郎');
+  });
+});
+
+describe('help form: validation (every error state)', () => {
+  it('eligibility: at least one answer, never an eligibility refusal', () => {
+    expect(errorsOf('eligibility', {})).to.deep.equal([{field: 'eligibility.criteria', message: 'あてはまるものを1つ以上選んでください'}]);
+    expect(errorsOf('eligibility', {'eligibility.criteria': ['other']})).to.deep.equal([]);
+  });
+  it('who: the choice, and the proxy details only for a proxy', () => {
+    expect(errorsOf('who', {}).map((e) => e.message)).to.deep.equal(['誰が入力しているかを選んでください']);
+    expect(errorsOf('who', {filled_by: 'self'})).to.deep.equal([]);
+    expect(errorsOf('who', {filled_by: 'proxy'}).map((e) => e.message)).to.deep.equal([
+      '代理の人の名前を入力してください',
+      '本人との関係を入力してください',
+      '代理の人の電話番号を入力してください',
+    ]);
+    expect(errorsOf('who', {filled_by: 'proxy', 'proxy.name': 'a', 'proxy.relationship': 'b', 'proxy.phone': '12-34'}).map((e) => e.message)).to.deep.equal([
+      '代理の人の電話番号は、0から始まる10けたか11けたの数字で入力してください',
+    ]);
+  });
+  it('person: name, kana, date (missing, impossible, in the future) and sex optional', () => {
+    expect(errorsOf('person', {}).map((e) => e.message)).to.deep.equal([
+      '氏名を入力してください',
+      'フリガナを入力してください',
+      '生年月日を入力してください',
+    ]);
+    const a = {'person.name': '太郎', 'person.name_kana': 'Taro', 'person.birth_date.year': '1950', 'person.birth_date.month': '2', 'person.birth_date.day': '30'};
+    expect(errorsOf('person', a).map((e) => e.message)).to.deep.equal([
+      'フリガナは、カタカナかひらがなで入力してください',
+      '生年月日は、実際にある日付を入力してください',
+    ]);
+    expect(errorsOf('person', {...a, 'person.name_kana': 'タロウ', 'person.birth_date.year': '2090', 'person.birth_date.day': '1'}).map((e) => e.message)).to.deep.equal([
+      '生年月日は、今日より前の日付を入力してください',
+    ]);
+    expect(errorsOf('person', {...a, 'person.name_kana': 'タロウ', 'person.birth_date.month': ''}).map((e) => e.message)).to.deep.equal([
+      '生年月日は、実際にある日付を入力してください',
+    ]);
+    expect(errorsOf('person', {...a, 'person.name': 'x'.repeat(61), 'person.name_kana': 'タロウ', 'person.birth_date.day': '1'}).map((e) => e.message)).to.deep.equal([
+      '氏名は60文字以内で入力してください',
+    ]);
+  });
+  it('address: town, 丁目 of that town, 番地', () => {
+    expect(errorsOf('address', {}).map((e) => e.field)).to.deep.equal(['address.town_id', 'address.chome', 'address.banchi']);
+    expect(errorsOf('address', {'address.town_id': 'town-yatocho', 'address.chome': '6', 'address.banchi': '1-2'}).map((e) => e.message)).to.deep.equal([
+      '丁目を、一覧から選んでください',
+    ]);
+    expect(errorsOf('address', {'address.town_id': 'town-nowhere', 'address.chome': '1', 'address.banchi': '1'}).map((e) => e.field)).to.include('address.town_id');
+  });
+  it('contact: at least one way, and each number or address well formed', () => {
+    expect(errorsOf('contact', {'contact.preferred': 'writing'})).to.deep.equal([
+      {field: 'contact.phone', message: '電話、携帯電話、FAX、メールのうち、1つ以上を入力してください'},
+    ]);
+    expect(errorsOf('contact', {'contact.fax': '042-000-0000'})).to.deep.equal([]);
+    expect(errorsOf('contact', {'contact.email': 'taro@', 'contact.mobile': '0901234'}).map((e) => e.message)).to.deep.equal([
+      '携帯電話は、0から始まる10けたか11けたの数字で入力してください',
+      'メールアドレスは、name@example.jp のような形で入力してください',
+    ]);
+  });
+  it('household, reasons, emergency contacts (1st required, 2nd complete if started), supporters', () => {
+    expect(errorsOf('household', {'household.members': '0'}).map((e) => e.message)).to.deep.equal([
+      '一緒に住んでいる人を選んでください',
+      '世帯の人数は、1から99までの数字で入力してください',
+    ]);
+    expect(errorsOf('reasons', {}).map((e) => e.message)).to.deep.equal(['手助けが必要な理由を1つ以上選んでください']);
+    expect(errorsOf('needs', {'needs.notes': 'x'.repeat(501)}).map((e) => e.message)).to.deep.equal(['伝えておきたいことは500文字以内で入力してください']);
+    expect(errorsOf('emergency', {}).map((e) => e.message)).to.deep.equal([
+      '1人目の名前を入力してください',
+      '1人目の本人との関係を入力してください',
+      '1人目の電話番号を入力してください',
+    ]);
+    const one = {'emergency_contacts.0.name': 'a', 'emergency_contacts.0.relationship': 'b', 'emergency_contacts.0.phone': '042-000-0000'};
+    expect(errorsOf('emergency', one)).to.deep.equal([]);
+    expect(errorsOf('emergency', {...one, 'emergency_contacts.1.email': 'x@example.jp'}).map((e) => e.message)).to.deep.equal([
+      '2人目の名前を入力してください',
+      '2人目の本人との関係を入力してください',
+      '2人目の電話番号を入力してください',
+    ]);
+    expect(errorsOf('supporters', {})).to.deep.equal([]);
+    expect(errorsOf('supporters', {'supporters.1.relationship': '近所'}).map((e) => e.field)).to.deep.equal(['supporters.1.name', 'supporters.1.phone']);
+  });
+  it('shelter and consent are optional; a shelter must be one offered', () => {
+    expect(errorsOf('shelter', {'address.town_id': 'town-minamicho'})).to.deep.equal([]);
+    expect(errorsOf('shelter', {'address.town_id': 'town-minamicho', preferred_shelter_id: 'nope'}).map((e) => e.field)).to.deep.equal(['preferred_shelter_id']);
+    expect(errorsOf('consent', {})).to.deep.equal([]);
+  });
+  it('urgent: what, how urgent, where (town or device location), who, how many, how to reach', () => {
+    expect(errorsOf('urgent', {}, 'urgent').map((e) => e.message)).to.deep.equal([
+      '何が起きているかを1つ以上選んでください',
+      'どのくらい急ぐかを選んでください',
+      '町名を選ぶか、「現在地を使う」を押してください',
+      '助けが必要な人を選んでください',
+      '人数を入力してください',
+      '連絡のしかたを選んでください',
+    ]);
+    const a: Answers = {situation: ['trapped'], urgency: 'today', 'location.geo': {latitude: 35.72, longitude: 139.55, accuracy_m: 20}, 'people.who': 'self', 'people.count': '1', 'contact.method': 'sms'};
+    expect(errorsOf('urgent', a, 'urgent').map((e) => e.message)).to.deep.equal(['電話番号を入力してください']);
+    expect(errorsOf('urgent', {...a, 'contact.method': 'none', 'people.count': '100'}, 'urgent').map((e) => e.field)).to.deep.equal(['people.count']);
+  });
+  it('the published examples pass', () => {
+    for (const x of [REGISTER_EXAMPLE, URGENT_EXAMPLE]) {
+      expect(validateAll(x.mode, answersOf(x.mode, x, data), data)).to.deep.equal([]);
+    }
+  });
+});
+
+describe('help form: model', () => {
+  it('flags residents the city lists automatically (criteria ア–エ) and life risk', () => {
+    expect(autoListed({'eligibility.criteria': ['elderly_household']})).to.equal(false);
+    expect(autoListed({'eligibility.criteria': ['elderly_household', 'mental_certificate_1']})).to.equal(true);
+    expect(steps('register', {'eligibility.criteria': ['care_level_3_plus']}, data, 'ja').map((s) => s.id)).to.include('listed');
+    expect(lifeRisk({urgency: 'life_threatening'})).to.equal(true);
+    expect(lifeRisk({situation: ['supplies', 'trapped'], urgency: 'not_urgent'})).to.equal(true);
+    expect(lifeRisk({situation: ['supplies'], urgency: 'today'})).to.equal(false);
+  });
+  it('offers the town\'s shelters first, with welfare shelters, and the nearest by device location', () => {
+    const near = nearShelters(data, 'town-minamicho');
+    expect(near.length).to.be.greaterThan(0);
+    expect(near.filter(([s]) => s.town_id === 'town-minamicho').length).to.equal(data.shelters.filter((s) => s.kind === 'shelter' && s.town_id === 'town-minamicho').length);
+    expect(near.every(([s]) => s.kind === 'shelter')).to.equal(true);
+    const at = {latitude: 35.7255, longitude: 139.5383, accuracy_m: 10};
+    const byGeo = nearShelters(data, '', at, 5);
+    const d = byGeo.map(([, m]) => m!);
+    expect(d).to.deep.equal([...d].sort((x, y) => x - y));
+    expect(haversine(35.7, 139.5, 35.7, 139.5)).to.equal(0);
+    expect(Math.round(haversine(35.0, 139.0, 36.0, 139.0) / 1000)).to.equal(111);
+  });
+});
+
+describe('help form: payload', () => {
+  it('makes UUID v4 ids, also without crypto.randomUUID', () => {
+    expect(isUuid(uuid())).to.equal(true);
+    const original = crypto.randomUUID;
+    try {
+      (crypto as {randomUUID?: unknown}).randomUUID = undefined;
+      const id = uuid();
+      expect(isUuid(id)).to.equal(true);
+      expect(id).to.not.equal(uuid());
+    } finally {
+      crypto.randomUUID = original;
+    }
+  });
+  it('sends only what applies: no proxy for self, numbers as numbers, every consent group', () => {
+    const a = answersOf('register', REGISTER_EXAMPLE, data);
+    a.filled_by = 'self';
+    const p = buildPayload('register', a, {id: REGISTER_EXAMPLE.id, createdAt: REGISTER_EXAMPLE.created_at, locale: 'ja'}, data);
+    expect('proxy' in p).to.equal(false);
+    expect(p.mode === 'register' && p.address.chome).to.equal(5);
+    expect(p.mode === 'register' && Object.keys(p.consent)).to.have.length(7);
+    expect(JSON.stringify(p)).to.not.contain('postal');
+  });
+  it('closes up contact lists and leaves out empty answers', () => {
+    const p = buildPayload('register', {'supporters.1.name': '次郎', 'supporters.1.phone': '042-000-0000', 'person.name': ''}, {id: uuid(), createdAt: 'x', locale: 'ja'}, data);
+    expect(p.mode === 'register' && p.supporters).to.deep.equal([{name: '次郎', phone: '042-000-0000'}]);
+    expect(p.mode === 'register' && p.person).to.equal(undefined);
+  });
+});
+
+describe('help form: drafts', () => {
+  let store: DraftStore;
+  before(async () => {
+    store = await draftStore();
+  });
+  it('saves, reads and deletes in IndexedDB', async () => {
+    expect(store.persistent).to.equal(true);
+    await store.put('t:1', {id: 'x', step: 'person', answers: {a: '1'}, savedAt: Date.now()});
+    expect((await loadDraft(store, 't:1'))?.answers).to.deep.equal({a: '1'});
+    await store.delete('t:1');
+    expect(await loadDraft(store, 't:1')).to.equal(undefined);
+  });
+  it('expires after 7 days (fake clock)', async () => {
+    const clock = (await fakeTimers()).install({toFake: ['Date'], now: new Date('2026-04-01T00:00:00Z')});
+    try {
+      await store.put('t:2', {id: 'x', step: 'person', answers: {}, savedAt: Date.now()});
+      clock.tick(DRAFT_TTL_MS - 1000);
+      expect(await loadDraft(store, 't:2')).to.not.equal(undefined);
+      clock.tick(2000);
+      expect(await loadDraft(store, 't:2')).to.equal(undefined);
+      expect(await store.get('t:2')).to.equal(undefined, 'an expired draft is deleted');
+    } finally {
+      clock.uninstall();
+    }
+  });
+  it('falls back to memory without IndexedDB', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', {value: undefined, configurable: true});
+    try {
+      resetDraftStore();
+      const memory = await draftStore();
+      expect(memory.persistent).to.equal(false);
+      await memory.put('m', {id: 'x', step: 'who', answers: {}, savedAt: Date.now()});
+      expect((await memory.get('m'))?.step).to.equal('who');
+    } finally {
+      Object.defineProperty(window, 'indexedDB', original);
+      resetDraftStore();
+    }
+  });
+});
