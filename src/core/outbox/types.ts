@@ -7,6 +7,9 @@
  *   400 / 422 {errors: [{field, message}]}  rejected; `field` is a dotted path into the payload
  *   408, 429 (Retry-After), 5xx, network error, timeout (15 s)   retried with backoff
  *   413 too large, 415 wrong content type: a client bug; kept, shown as failed, never retried blindly
+ *   409 {receipt?, errors}              this key was stored before with a different body: failed (kept),
+ *                                       with the receipt of what the receiver holds
+ *   any other status                    treated as temporary (retried), with the status in lastError
  */
 
 /** What the resident sees about one submission. */
@@ -40,6 +43,13 @@ export interface OutboxEntry {
   errors?: FieldError[];
   /** Last failure, for editors (never shown as the only information to residents). */
   lastError?: string;
+  /** The receiver asked (Retry-After on 429/503) not to be called before this time (ms since epoch). */
+  notBefore?: number;
+  /**
+   * True when the entry could not be saved on this device (no IndexedDB: private mode, blocked
+   * storage). It lives only in this page's memory: it is lost if the page is closed before delivery.
+   */
+  unsaved?: boolean;
 }
 
 export interface SubmitResult {
@@ -47,4 +57,8 @@ export interface SubmitResult {
   state: OutboxState;
   receipt?: string;
   errors?: FieldError[];
+  /** Why the last attempt did not deliver (e.g. "HTTP 503", "timeout"), or that nothing could be saved. */
+  lastError?: string;
+  /** Nothing was saved on this device (see OutboxEntry.unsaved): say so, never "saved". */
+  unsaved?: boolean;
 }
