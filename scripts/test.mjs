@@ -4,7 +4,6 @@
 // download browsers here). Uses only Node built-ins until the packages are installed.
 import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {bin, run} from './lib/run.mjs';
 
@@ -45,7 +44,8 @@ function ensureNodeModules() {
 
 /** Regenerates custom-elements.json in a temporary folder and compares it with the committed one. */
 function checkManifestDrift() {
-  const dir = mkdtempSync(join(tmpdir(), 'cem-'));
+  // cem writes --outdir relative to the project, so the scratch folder lives here (git-ignored).
+  const dir = mkdtempSync('.cem-');
   try {
     const args = JSON.parse(readFileSync('package.json', 'utf8')).scripts.analyze.replace(/^cem analyze /, '');
     run('custom-elements.json drift check', 'sh', ['-c', `${bin('cem')} analyze ${args} --outdir ${dir} >/dev/null`]);
@@ -66,6 +66,7 @@ run('Localised strings (lit-localize build)', bin('lit-localize'), ['build']);
 run('Type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
 run('Lint (ESLint with lit and lit-a11y)', bin('eslint'), ['.', '--max-warnings', '0']);
 run('Node tests (data, CLI, translations)', 'sh', ['-c', 'node --import tsx --test test/node/*.test.ts']);
+run('Easy-Japanese lint (fukushi-widgets lint-easy)', bin('tsx'), ['src/cli/index.ts', 'lint-easy', 'data/nishitokyo']);
 run('Unit and component tests in headless Chromium (@web/test-runner)', bin('web-test-runner'), [], {
   env: {CHROME_PATH: chrome},
 });

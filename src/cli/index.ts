@@ -5,6 +5,8 @@
  *   fukushi-widgets import-csv FILE.csv [--out FILE.json] [--org ID]
  *   fukushi-widgets build-data FOLDER|FILE [--out FILE.json] [--readings readings.json]
  *   fukushi-widgets schema [--out FILE.json]
+ *   fukushi-widgets help-request-schema [--out FILE.json]
+ *   fukushi-widgets lint-easy [FOLDER|FILE] [--all]
  * Problems are printed with where (JSON path or line), what is wrong and what to do; exit code 1.
  * Never a stack trace: only FUKUSHI_DEBUG=1 shows one.
  */
@@ -13,7 +15,9 @@ import {dirname} from 'node:path';
 import {validateDataset, type Problem} from '../core/data/validate.js';
 import {buildDataset, DataFileError, readDatasetSource, readOverrides} from './build-data.js';
 import {importServicesCsv} from './import-csv.js';
+import {lintEasy} from './lint-easy.js';
 import {datasetJsonSchema} from './schema.js';
+import {helpRequestJsonSchema} from '../core/help-request/schema.js';
 
 const USAGE = `fukushi-widgets — データの確認・変換 / data tools
 
@@ -25,6 +29,9 @@ const USAGE = `fukushi-widgets — データの確認・変換 / data tools
       --out FILE.json          書き出し先 / where to write (default: dataset.json)
       --readings FILE.json     読みの確認済みリスト / reviewed readings (default: data/readings.json)
   schema [--out FILE.json]     JSON Schema を書き出す / write the JSON Schema
+  help-request-schema [--out FILE.json]  支援フォームの送信内容の JSON Schema / the help request's JSON Schema
+  lint-easy [FOLDER|FILE]      やさしい日本語を検査する / lint the easy-Japanese texts (default: data/nishitokyo)
+      --all                    同じ警告も1件ずつ表示する / list repeated warnings one by one
 
 The CSV columns are documented in docs/csv-import.md.`;
 
@@ -97,6 +104,17 @@ export async function main(argv: string[]): Promise<number> {
       const out = target === '--out' ? rest[0] : option(rest, '--out');
       if (out) write(out, datasetJsonSchema());
       else console.log(JSON.stringify(datasetJsonSchema(), null, 2));
+      return 0;
+    }
+    case 'lint-easy': {
+      const report = lintEasy(target && target !== '--all' ? target : 'data/nishitokyo', {all: argv.includes('--all')});
+      console.log(report.lines.join('\n'));
+      return report.errors ? 1 : 0;
+    }
+    case 'help-request-schema': {
+      const out = target === '--out' ? rest[0] : option(rest, '--out');
+      if (out) write(out, helpRequestJsonSchema());
+      else console.log(JSON.stringify(helpRequestJsonSchema(), null, 2));
       return 0;
     }
     case undefined:

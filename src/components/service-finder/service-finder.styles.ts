@@ -13,6 +13,7 @@ export const styles = css`
   h6 {
     margin: 0;
     line-height: 1.4;
+    text-wrap: balance;
   }
   .title {
     font-size: var(--_font-size-xl);
@@ -66,6 +67,19 @@ export const styles = css`
     align-items: center;
     gap: 0.5em;
     font-weight: bold;
+    list-style: none;
+  }
+  summary::-webkit-details-marker {
+    display: none;
+  }
+  /* The open/closed state as a shape, since display:flex hides the native marker. */
+  summary::before {
+    content: '▶';
+    font-size: 0.75em;
+    flex: none;
+  }
+  details[open] > summary::before {
+    content: '▼';
   }
   .filter-grid {
     display: grid;

@@ -284,6 +284,9 @@ export class FukushiServiceFinder extends FukushiElement {
     return data.taxonomy_terms.filter((t) => t.taxonomy_id === taxonomy);
   }
 
+  // The selects filter results in place (focus stays on them); they do not navigate, which is
+  // what the lit-a11y rule guards against, so @change is right here.
+  /* eslint-disable lit-a11y/no-invalid-change-handler */
   private renderFilters(data: Dataset) {
     const active = this.needs.length + this.audiences.length + (this.town ? 1 : 0) + (this.goalId ? 1 : 0);
     const checkbox = (kind: 'needs' | 'audiences', term: TaxonomyTerm) => html`<label class="check">
@@ -326,6 +329,8 @@ export class FukushiServiceFinder extends FukushiElement {
       ${active ? html`<button type="button" class="button secondary" @click=${this.clearFilters}>${this.renderText(msg('条件をすべて外す'))}</button>` : nothing}
     </details>`;
   }
+
+  /* eslint-enable lit-a11y/no-invalid-change-handler */
 
   private renderResults(data: Dataset) {
     if (this.browsing) return this.renderBrowse(data);

@@ -57,7 +57,8 @@ interface Entry {
   goals: Set<string>;
 }
 
-const squeeze = (s: string) => s.replace(/ /g, '');
+// Spaces matter only between Latin words ("help with rent"); Japanese is matched without them.
+const squeeze = (s: string) => s.replace(/ (?![a-z0-9])|(?<![a-z0-9]) /g, '');
 const LATIN = /^[a-z0-9]+$/;
 
 /**

@@ -48,28 +48,38 @@ export async function axeViolations(page, {exclude = []} = {}) {
   );
 }
 
-/** Waits until every fukushi-* element on the page is defined and has finished rendering. */
+/**
+ * Waits until every fukushi-* element on the page is defined and has finished rendering.
+ * (Playwright's waitForFunction does not await an async predicate, so this polls with evaluate.)
+ */
 export async function waitForWidgets(page, timeout = 15000) {
-  await page.waitForFunction(
-    async () => {
-      const all = [];
-      const walk = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.localName.startsWith('fukushi-')) all.push(el);
-          if (el.shadowRoot) walk(el.shadowRoot);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const done = await page.evaluate(async () => {
+      // Twice: widgets rendered in the first pass may hold widgets of their own (cards in the finder).
+      for (let pass = 0; pass < 2; pass++) {
+        const all = [];
+        const walk = (root) => {
+          for (const el of root.querySelectorAll('*')) {
+            if (el.localName.startsWith('fukushi-')) all.push(el);
+            if (el.shadowRoot) walk(el.shadowRoot);
+          }
+        };
+        walk(document);
+        if (!all.length) return false;
+        for (const el of all) {
+          if (!customElements.get(el.localName) || !el.shadowRoot) return false;
+          await el.updateComplete;
+          // A widget whose data never arrives (the loading stories) is checked as it stands.
+          if (el.ready) await Promise.race([el.ready, new Promise((r) => setTimeout(r, 3000))]);
+          await el.updateComplete;
         }
-      };
-      walk(document);
-      if (!all.length) return false;
-      for (const el of all) {
-        if (!customElements.get(el.localName) || !el.shadowRoot) return false;
-        await el.updateComplete;
-        if (el.ready) await el.ready;
       }
       await document.fonts.ready;
       return true;
-    },
-    undefined,
-    {timeout, polling: 50},
-  );
+    });
+    if (done) return;
+    if (Date.now() > deadline) throw new Error(`widgets did not render within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
