@@ -3,7 +3,8 @@
  *   vite build              npm modules: one per widget plus index.js; lit and other
  *                           dependencies stay bare imports so the user's bundler dedupes them.
  *   vite build --mode cdn   dist/fukushi-widgets.js: one self-contained, minified ES module
- *                           with no bare imports, which defines every widget.
+ *                           with no bare imports, which defines every widget; translations and
+ *                           on-demand features are chunks beside it (fw-*.js), loaded when used.
  * Every output file sits directly in dist/ so that `data/nishitokyo.json` resolves next to it.
  * Storybook reuses this file but ignores its `build` section.
  */
@@ -11,6 +12,7 @@ import {existsSync} from 'node:fs';
 import {defineConfig} from 'vite';
 import pkg from './package.json' with {type: 'json'};
 import {viteBuiltinData} from './scripts/lib/dev-middleware.mjs';
+import {minifyTemplates} from './scripts/lib/minify-templates.mjs';
 
 const widgetEntries = {
   index: 'src/index.ts',
@@ -29,7 +31,7 @@ export default defineConfig(({mode}) => {
   );
   const cdn = mode === 'cdn';
   return {
-    plugins: [viteBuiltinData()],
+    plugins: [viteBuiltinData(), minifyTemplates()],
     build: {
       target: 'es2022',
       outDir: 'dist',
@@ -42,9 +44,8 @@ export default defineConfig(({mode}) => {
         : {entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js`},
       rolldownOptions: {
         external: cdn ? [] : (id: string) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-        output: cdn
-          ? {codeSplitting: false, minify: true}
-          : {minify: true, chunkFileNames: 'chunk-[name]-[hash].js'},
+        // Chunks sit beside the entry; translations and on-demand features load only when used.
+        output: {minify: true, chunkFileNames: cdn ? 'fw-[name]-[hash].js' : 'chunk-[name]-[hash].js'},
       },
     },
   };

@@ -6,15 +6,15 @@ import {LitElement, type CSSResultGroup, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {updateWhenLocaleChanges} from '@lit/localize';
 import '../core/i18n/localization.js';
-import {startOutbox} from '../core/outbox/outbox.js';
+import {resumeOutbox} from '../core/outbox/resume.js';
 import {VERSION} from '../version.js';
 import {defineElement} from './define.js';
 import {ReadingController} from './reading-controller.js';
 import {ruby} from './ruby.js';
 import {baseStyles, tokens} from './styles.js';
 
-// Resumes delivery of help requests queued on this device (cheap when nothing is queued).
-startOutbox();
+// Resumes delivery of help requests queued on this device; the outbox code loads only if one waits.
+resumeOutbox();
 
 // Outside the class so the manifest analyzer does not list a generic event named "type".
 function dispatch<T>(target: EventTarget, type: string, detail: T): boolean {

@@ -10,7 +10,6 @@
  * Text is always rendered as text through lit, never as HTML.
  */
 import {html, nothing, type TemplateResult} from 'lit';
-import {learnedBy} from '../core/text/kanji-grades.js';
 import {isRuby, parseRuby, partsOf, readingOf, type RubySegment, type Segment} from '../core/text/ruby.js';
 
 export interface RubyOptions {
@@ -20,18 +19,32 @@ export interface RubyOptions {
   grade?: number | undefined;
 }
 
+// The grade table (2020 学年別漢字配当表) is fetched only when a widget asks for grade furigana.
+let grades: typeof import('../core/text/kanji-grades.js') | undefined;
+let loadingGrades: Promise<void> | undefined;
+
+/** Loads the grade table; until it arrives, grade furigana shows readings on every kanji. */
+export function gradesReady(): Promise<void> {
+  loadingGrades ??= import('../core/text/kanji-grades.js').then((m) => {
+    grades = m;
+  });
+  return loadingGrades;
+}
+
+const learnedBy = (ch: string, grade: number) => grades?.learnedBy(ch, grade) ?? false;
+
 const rubyTemplate = (base: string, reading: string) =>
   html`<ruby>${base}<rp aria-hidden="true">（</rp><rt aria-hidden="true">${reading}</rt><rp aria-hidden="true">）</rp></ruby>`;
 
 function learned(base: string, grade: number | undefined): boolean {
-  if (grade === undefined) return false;
+  if (grade === undefined || !grades) return false;
   return [...base].every((ch) => learnedBy(ch, grade));
 }
 
 function renderVisual(segment: RubySegment, options: RubyOptions): TemplateResult | string {
   const reading = readingOf(segment);
   if (!options.furigana || learned(segment.base, options.grade)) return segment.base;
-  if (options.grade !== undefined) {
+  if (options.grade !== undefined && grades) {
     const parts = partsOf(segment);
     if (parts) {
       const chars = [...segment.base];

@@ -2,7 +2,7 @@ import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
 import {render} from 'lit';
 import {formatRuby, parseRuby, partsOf, plainText, readingText, type Segment} from '../../src/core/text/ruby.js';
-import {ruby} from '../../src/ui/ruby.js';
+import {gradesReady, ruby} from '../../src/ui/ruby.js';
 
 /** Strings built from the characters that matter to the notation, plus HTML specials. */
 const notationChars = fc.constantFrom(
@@ -81,8 +81,9 @@ describe('ruby notation', () => {
     expect(host.textContent).to.equal('市の相談');
   });
 
-  it('annotates only unlearned kanji at a school grade, per character', () => {
+  it('annotates only unlearned kanji at a school grade, per character', async () => {
     const host = document.createElement('div');
+    await gradesReady();
     // 成 is grade 4, 年 grade 1, 後 grade 2, 見 grade 1
     render(ruby('｜成年後見《せい|ねん|こう|けん》', {furigana: true, grade: 3}), host);
     const bases = [...host.querySelectorAll('ruby')].map((r) =>

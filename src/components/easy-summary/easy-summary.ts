@@ -5,7 +5,7 @@ import {FukushiElement} from '../../ui/base-element.js';
 import {DatasetController} from '../../ui/data-controller.js';
 import {loadErrorNotice} from '../../ui/fallback.js';
 import {heading} from '../../ui/heading.js';
-import {ruby} from '../../ui/ruby.js';
+import {gradesReady, ruby} from '../../ui/ruby.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {pick} from '../../core/data/text.js';
 import type {GlossaryEntry, SummaryBlock, SummarySection, Text} from '../../core/data/types.js';
@@ -97,6 +97,8 @@ export class FukushiEasySummary extends FukushiElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
+    // Grade furigana needs the grade table, which loads on first use.
+    if (changed.has('furiganaGrade') && this.grade) void gradesReady().then(() => this.requestUpdate());
     // Sentence numbers change with the section, and English has no Japanese to read.
     if (this.speech.state !== 'idle' && (changed.has('section') || this.reading.lang !== 'ja')) this.speech.stop();
   }

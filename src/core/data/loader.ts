@@ -1,9 +1,11 @@
 /**
  * Loads a dataset by URL, validates it and caches it per URL for every widget on the page.
+ * Datasets from `build-data` (validated there) get a structural check; others the full validator.
  * Every failure becomes a typed DatasetError; callers never see a raw exception.
  */
 import type {Dataset} from './types.js';
-import {validateDataset, type Problem} from './validate.js';
+import {builtAndSound} from './quick-check.js';
+import type {Problem} from './validate.js';
 
 export type DatasetErrorKind = 'network' | 'http' | 'json' | 'schema';
 
@@ -50,6 +52,10 @@ async function fetchDataset(url: string): Promise<Dataset> {
   } catch (error) {
     throw new DatasetError('json', url, `the file is not valid JSON (${(error as Error).message})`);
   }
+  // Built data was validated by build-data; anything else (or anything odd) gets the full
+  // validator, which loads only then.
+  if (builtAndSound(data)) return data;
+  const {validateDataset} = await import('./validate.js');
   const problems = validateDataset(data);
   if (problems.length) throw new DatasetError('schema', url, `the dataset has ${problems.length} problem(s)`, problems);
   return data as Dataset;

@@ -5,7 +5,7 @@
  */
 import {datasetSpec, definitions, type Spec} from './spec.js';
 import type {Dataset} from './types.js';
-import {isKanji} from '../text/kanji-grades.js';
+import {isKanji} from '../text/kanji.js';
 import {isRuby, parseRuby} from '../text/ruby.js';
 
 export interface Problem {

@@ -22,13 +22,14 @@
 import {all, remove, update} from './idb.js';
 import {retryAfter, retryDelay} from './backoff.js';
 import type {FieldError, OutboxEntry, SubmitResult} from './types.js';
+import {OUTBOX_FLAG} from './flag.js';
 
 export type {FieldError, OutboxEntry, OutboxState, SubmitResult} from './types.js';
 
 type Payload = OutboxEntry['payload'];
 type Listener = (entry: OutboxEntry) => void;
 
-const NAME = 'fukushi-outbox';
+const NAME = OUTBOX_FLAG;
 const KEEP = 30 * 864e5;
 const TIMEOUT = 15e3;
 const LEASE = 20e3;

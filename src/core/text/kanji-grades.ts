@@ -28,6 +28,11 @@
  *     胃腸 (4→6); 恩券承舌銭退敵俵預 (5→6).
  */
 
+import {baseChar} from './kanji.js';
+
+// isKanji and baseChar live in ./kanji.js: every widget needs them, only grade furigana needs this table.
+export {baseChar, isKanji} from './kanji.js';
+
 export type KyoikuGrade = 1 | 2 | 3 | 4 | 5 | 6;
 
 export const KYOIKU_KANJI_2020: readonly [string, string, string, string, string, string] = [
@@ -69,20 +74,6 @@ function gradeTable(): Map<string, KyoikuGrade> {
   return gradeOf;
 }
 
-/**
- * The single code point of `ch`, ignoring one trailing variation selector (IVS/SVS),
- * or undefined when `ch` is not exactly one character. Works on code points, so 𠮟 counts as one.
- */
-export function baseChar(ch: string): string | undefined {
-  const points = [...ch];
-  if (points.length === 2 && isVariationSelector(points[1]!.codePointAt(0)!)) points.pop();
-  return points.length === 1 ? points[0] : undefined;
-}
-
-function isVariationSelector(cp: number): boolean {
-  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
-}
-
 /** The grade (1–6) in which a kanji is taught, or null when it is not a 教育漢字. */
 export function kanjiGrade(ch: string): KyoikuGrade | null {
   const base = baseChar(ch);
@@ -93,23 +84,4 @@ export function kanjiGrade(ch: string): KyoikuGrade | null {
 export function learnedBy(ch: string, grade: number): boolean {
   const g = kanjiGrade(ch);
   return g !== null && g <= grade;
-}
-
-/**
- * True for one ideograph: CJK Unified Ideographs and all extensions (A, B and later), the
- * compatibility ideographs, plus 々 and 〆 which Japanese text uses inside kanji words.
- * Kangxi/CJK radicals (⽂, ⻌) are not ideographs; normalise text with NFKC first.
- */
-export function isKanji(ch: string): boolean {
-  const base = baseChar(ch);
-  if (base === undefined) return false;
-  const cp = base.codePointAt(0)!;
-  return (
-    cp === 0x3005 || // 々
-    cp === 0x3006 || // 〆
-    (cp >= 0x3400 && cp <= 0x4dbf) || // Extension A
-    (cp >= 0x4e00 && cp <= 0x9fff) || // Unified Ideographs
-    (cp >= 0xf900 && cp <= 0xfaff) || // Compatibility Ideographs (﨑 U+FA11 etc.)
-    (cp >= 0x20000 && cp <= 0x323af) // Extensions B–I and Compatibility Supplement (planes 2–3)
-  );
 }

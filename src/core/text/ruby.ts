@@ -11,7 +11,7 @@
  * Parsing is lossless: formatRuby(parseRuby(s)) === s for every string s. Anything that is not
  * valid notation stays literal text.
  */
-import {isKanji} from './kanji-grades.js';
+import {isKanji} from './kanji.js';
 
 export interface TextSegment {
   readonly text: string;
