@@ -1,7 +1,6 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import '../src/components/disaster-help-form/define.js';
 import type {FukushiDisasterHelpForm} from '../src/components/disaster-help-form/disaster-help-form.js';
-import type {StepId} from '../src/components/disaster-help-form/model.js';
 import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../src/core/help-request/schema.js';
 import type {HelpRequest} from '../src/core/help-request/types.js';
 
@@ -30,7 +29,8 @@ interface Setup {
   mode?: 'register' | 'urgent';
   endpoint?: string;
   src?: string;
-  step?: StepId;
+  formSrc?: string;
+  step?: string;
   data?: HelpRequest;
   submit?: boolean;
   loading?: boolean;
@@ -44,6 +44,7 @@ function make(name: string, s: Setup) {
     if (s.mode) el.mode = s.mode;
     if (s.endpoint !== undefined) el.endpoint = s.endpoint;
     if (s.src) el.src = s.src;
+    if (s.formSrc) el.formSrc = s.formSrc;
     if (s.data) el.data = structuredClone(s.data);
     if (s.step) el.step = s.step;
     if (s.submit) void el.submit();
@@ -65,7 +66,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          '災害時要援護者の事前登録（mode="register"、1ページに1つの話題、確認ページ、受付番号）と、いま助けが必要なときの依頼（mode="urgent"、1画面、命の危険があるときは119番・110番を先に表示）。入力はこの端末に保存され、送信はオフラインの送信待ちを通ります。\n\nPre-registration for help in a disaster, and a one-screen request for help now. Answers are kept on the device; submissions go through the offline outbox.',
+          '災害時要援護者の事前登録（mode="register"、1ページに1つの話題、確認ページ、受付番号）と、いま助けが必要なときの依頼（mode="urgent"、1画面、命の危険があるときは119番・110番を先に表示）。入力はこの端末に保存され、送信はオフラインの送信待ちを通ります。質問と文言はフォーム定義（data/help-form.json、`form-src`）から読み込みます。\n\nPre-registration for help in a disaster, and a one-screen request for help now. Answers are kept on the device; submissions go through the offline outbox. Questions and wording come from the form definition (data/help-form.json, `form-src`).',
       },
     },
   },
@@ -73,7 +74,7 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-const step = (name: StepId, data?: HelpRequest): Story => ({render: make(`register-${name}`, {endpoint: OK, step: name, ...(data ? {data} : {})})});
+const step = (name: string, data?: HelpRequest): Story => ({render: make(`register-${name}`, {endpoint: OK, step: name, ...(data ? {data} : {})})});
 
 // ---- register ---------------------------------------------------------------------------
 
@@ -145,5 +146,7 @@ export const UrgentNoEndpoint: Story = {render: make('urgent-no-endpoint', {mode
 export const Loading: Story = {render: make('loading', {endpoint: OK, src: '/fukushi-test-hang/dataset.json', loading: true})};
 /** The dataset cannot be used: the city's phone number instead. */
 export const DataError: Story = {render: make('data-error', {mode: 'urgent', endpoint: OK, src: '/fixtures/broken-dataset.json'})};
+/** The form definition (form-src) cannot be used: the phone numbers instead, 119 and 110 first in urgent mode. */
+export const DefinitionError: Story = {render: make('definition-error', {mode: 'urgent', endpoint: OK, formSrc: '/fixtures/not-json.json'})};
 export const EasyJapanese: Story = {...RegisterPerson, globals: {locale: 'ja-x-easy'}};
 export const English: Story = {...UrgentLifeThreatening, globals: {locale: 'en'}};

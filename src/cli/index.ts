@@ -6,6 +6,7 @@
  *   fukushi-widgets build-data FOLDER|FILE [--out FILE.json] [--readings readings.json]
  *   fukushi-widgets schema [--out FILE.json]
  *   fukushi-widgets help-request-schema [--out FILE.json]
+ *   fukushi-widgets build-help-form FILE.json [--out FILE.json] [--readings readings.json] [--dataset FOLDER]
  *   fukushi-widgets lint-easy [FOLDER|FILE] [--all]
  * Problems are printed with where (JSON path or line), what is wrong and what to do; exit code 1.
  * Never a stack trace: only FUKUSHI_DEBUG=1 shows one.
@@ -18,6 +19,9 @@ import {importServicesCsv} from './import-csv.js';
 import {lintEasy} from './lint-easy.js';
 import {datasetJsonSchema} from './schema.js';
 import {helpRequestJsonSchema} from '../core/help-request/schema.js';
+import {buildDefinition} from '../core/help-request/build-definition.js';
+import {Annotator, loadTokenizer} from './readings.js';
+import {parseJsonFile} from './build-data.js';
 
 const USAGE = `fukushi-widgets — データの確認・変換 / data tools
 
@@ -30,6 +34,10 @@ const USAGE = `fukushi-widgets — データの確認・変換 / data tools
       --readings FILE.json     読みの確認済みリスト / reviewed readings (default: data/readings.json)
   schema [--out FILE.json]     JSON Schema を書き出す / write the JSON Schema
   help-request-schema [--out FILE.json]  支援フォームの送信内容の JSON Schema / the help request's JSON Schema
+  build-help-form FILE.json    支援フォームの定義を検査し、ふりがなを付ける / check the help form definition, add readings
+      --out FILE.json          書き出し先 / where to write (default: help-form.json)
+      --readings FILE.json     読みの確認済みリスト / reviewed readings (default: data/readings.json)
+      --dataset FOLDER         出典 id を確かめるデータ / dataset whose sources it cites (default: data/nishitokyo)
   lint-easy [FOLDER|FILE]      やさしい日本語を検査する / lint the easy-Japanese texts (default: data/nishitokyo)
       --all                    同じ警告も1件ずつ表示する / list repeated warnings one by one
 
@@ -115,6 +123,28 @@ export async function main(argv: string[]): Promise<number> {
       const out = target === '--out' ? rest[0] : option(rest, '--out');
       if (out) write(out, helpRequestJsonSchema());
       else console.log(JSON.stringify(helpRequestJsonSchema(), null, 2));
+      return 0;
+    }
+    case 'build-help-form': {
+      if (!target) {
+        console.error('A file is missing.\n');
+        console.error(USAGE);
+        return 2;
+      }
+      const out = option(rest, '--out') ?? 'help-form.json';
+      const overrides = readOverrides(option(rest, '--readings') ?? 'data/readings.json');
+      const annotator = new Annotator(await loadTokenizer(), overrides);
+      const sources = (readDatasetSource(option(rest, '--dataset') ?? 'data/nishitokyo').sources as Array<{id: string}> | undefined)?.map((s) => s.id);
+      const report = buildDefinition(parseJsonFile(target), (text) => annotator.annotate(text), sources);
+      if (report.problems.length) {
+        printProblems(target, report.problems);
+        console.error('  何も書き出していません。 / Nothing was written.');
+        return 1;
+      }
+      write(out, report.definition, false);
+      console.log(`✔ ${out}: ${report.texts} texts with readings`);
+      const unreviewed = [...annotator.used.keys()].filter((t) => overrides.some((o) => o.text === t && o.status !== 'reviewed'));
+      if (unreviewed.length) console.log(`  読みが未確認の語 / readings still to review (data/readings.json): ${unreviewed.join('、')}`);
       return 0;
     }
     case undefined:

@@ -1,11 +1,11 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/components/disaster-help-form/define.js';
 import type {FukushiDisasterHelpForm, HelpFormResult} from '../../src/components/disaster-help-form/disaster-help-form.js';
-import type {StepId} from '../../src/components/disaster-help-form/model.js';
+import type {FormDefinition} from '../../src/core/help-request/form-definition.js';
 import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/schema.js';
 import type {HelpRequest} from '../../src/core/help-request/types.js';
 import {cancelOutboxEntry, listOutbox} from '../../src/core/outbox/outbox.js';
-import {setLocale} from '../../src/core/prefs/api.js';
+import {setFurigana, setLocale} from '../../src/core/prefs/api.js';
 import {DATASET_URL, resetPage, settled, visibleText} from './lib/helpers.js';
 import {resetDraftStore} from '../../src/components/disaster-help-form/drafts.js';
 import type * as FakeTimers from '@sinonjs/fake-timers';
@@ -47,12 +47,13 @@ const $$ = <T extends Element = HTMLElement>(el: El, sel: string) => [...root(el
 const text = (el: El) => visibleText($(el, '.root'));
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-async function mount(attrs: {mode?: string; endpoint?: string | null; src?: string; id?: string; level?: number} = {}) {
+async function mount(attrs: {mode?: string; endpoint?: string | null; src?: string; formSrc?: string; id?: string; level?: number} = {}) {
   const el = await fixture<El>(html`<fukushi-disaster-help-form
     id=${attrs.id ?? `t${++serial}-${Date.now()}`}
     mode=${attrs.mode ?? 'register'}
     endpoint=${attrs.endpoint === null ? '' : (attrs.endpoint ?? ENDPOINT)}
     src=${attrs.src ?? DATASET_URL}
+    form-src=${attrs.formSrc ?? ''}
     heading-level=${attrs.level ?? 2}
   ></fukushi-disaster-help-form>`);
   if (attrs.endpoint === null) el.removeAttribute('endpoint');
@@ -98,7 +99,7 @@ async function clearOutbox() {
   for (const e of await listOutbox()) if (e.state === 'queued' || e.state === 'sending') await cancelOutboxEntry(e.id).catch(() => undefined);
 }
 
-const STEPS: StepId[] = ['eligibility', 'who', 'person', 'address', 'contact', 'household', 'reasons', 'needs', 'emergency', 'supporters', 'shelter', 'consent', 'check'];
+const STEPS: string[] = ['eligibility', 'who', 'person', 'address', 'contact', 'household', 'reasons', 'needs', 'emergency', 'supporters', 'shelter', 'consent', 'check'];
 
 describe('<fukushi-disaster-help-form> register', () => {
   beforeEach(async () => {
@@ -752,5 +753,87 @@ describe('<fukushi-disaster-help-form> without endpoint or data', () => {
     await update(el);
     expect($(el, '.root').getAttribute('lang')).to.equal('en');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<fukushi-disaster-help-form> driven by the form definition', () => {
+  beforeEach(() => resetPage());
+
+  /** Kanji in the text of `root` that are not under a <ruby> with a reading. */
+  const kanjiWithoutRuby = (root: Element, skip = '') => {
+    const bare: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement!.closest(`ruby, rt, rp, .visually-hidden${skip}`)) continue;
+      bare.push(...(n.textContent!.match(/[\u4e00-\u9fff々〆]/g) ?? []));
+    }
+    return bare;
+  };
+
+  it('easy Japanese: every label, legend, hint and option has furigana on every kanji (readings from the data build)', async () => {
+    const el = await mount();
+    el.data = REGISTER_EXAMPLE;
+    await setLocale('ja-x-easy');
+    await update(el);
+    for (const step of ['eligibility', 'person', 'address', 'contact', 'emergency', 'consent']) {
+      el.step = step;
+      await update(el);
+      const captions = $$(el, 'form label, form legend, form .hint, .step-h');
+      expect(captions.length, step).to.be.greaterThan(2);
+      for (const c of captions) {
+        expect(kanjiWithoutRuby(c), `${step}: ${visibleText(c)}`).to.deep.equal([]);
+      }
+      expect(captions.some((c) => c.querySelector('ruby rt'))).to.equal(true);
+    }
+    await expect(el).to.be.accessible();
+    // Standard Japanese with furigana switched on gets readings too (the build annotates both);
+    // 「※必須」 is a UI string of the element, not a text of the definition.
+    await setLocale('ja');
+    setFurigana(true);
+    await update(el);
+    el.step = 'person';
+    await update(el);
+    expect(kanjiWithoutRuby($(el, 'label[for="f-person-name"]'), ', .badge')).to.deep.equal([]);
+    expect($(el, 'label[for="f-person-name"] rt').textContent).to.equal('しめい');
+  });
+
+  it('form-src: the steps, words and rules of another definition, without code', async () => {
+    const def = (await (await fetch('/data/help-form.json')).json()) as FormDefinition;
+    const eligibility = def.modes.register.steps[0]!;
+    eligibility.title = {ja: '登録のまえに', 'ja-x-easy': '｜登録《とうろく》の まえに', en: 'Before you register'};
+    eligibility.fields![0]!.options = eligibility.fields![0]!.options!.slice(4);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(def)], {type: 'application/json'}));
+    try {
+      const el = await mount({formSrc: url});
+      expect(heading(el)).to.equal('登録のまえに');
+      expect($$(el, '[name="eligibility.criteria"]').map((i) => (i as HTMLInputElement).value)).to.deep.equal([
+        'elderly_household', 'care_certified', 'disability', 'intractable_disease', 'other',
+      ]);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
+  it('a definition that cannot be used: the city\'s number (and 119/110 in urgent mode), editors a console message, no form', async () => {
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.join(' '));
+    const unbuilt = URL.createObjectURL(new Blob([JSON.stringify({format: 1, modes: {}})], {type: 'application/json'}));
+    try {
+      const urgent = await mount({mode: 'urgent', formSrc: '/fukushi-test-missing/help-form.json'});
+      expect(root(urgent).querySelector('form')).to.equal(null);
+      expect($$(urgent, 'a.phone').map((a) => a.getAttribute('href'))).to.deep.equal(['tel:119', 'tel:110', 'tel:0424641311']);
+      expect(text(urgent)).to.contain('情報を読み込めませんでした。');
+      await expect(urgent).to.be.accessible();
+      const register = await mount({formSrc: unbuilt});
+      expect(root(register).querySelector('form')).to.equal(null);
+      expect($$(register, 'a.phone').map((a) => a.getAttribute('href'))).to.deep.equal(['tel:0424641311']);
+      expect((await register.submit()).state).to.equal('failed');
+    } finally {
+      console.error = original;
+      URL.revokeObjectURL(unbuilt);
+    }
+    expect(logged.some((l) => l.includes('help-form.json') && l.includes('phone numbers'))).to.equal(true);
+    expect(logged.some((l) => l.includes(unbuilt) && l.includes('build-help-form'))).to.equal(true);
   });
 });

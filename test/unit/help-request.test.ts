@@ -2,14 +2,16 @@
 import {expect} from '@open-wc/testing';
 import type * as FakeTimers from '@sinonjs/fake-timers';
 import {
-  normalizeBanchi, normalizeEmail, normalizeKana, normalizeNumber, normalizePhone, normalizeText, normalizeYear,
+  normalize, normalizeBanchi, normalizeEmail, normalizeKana, normalizeNumber, normalizePhone, normalizeText, normalizeYear,
 } from '../../src/components/disaster-help-form/normalize.js';
-import {validateAll, validateStep} from '../../src/components/disaster-help-form/validate.js';
-import {autoListed, haversine, lifeRisk, nearShelters, steps, type Answers} from '../../src/components/disaster-help-form/model.js';
-import {answersOf, buildPayload, isUuid, uuid} from '../../src/components/disaster-help-form/payload.js';
+import {
+  answersOf, buildPayload, haversine, holds, isUuid, nearShelters, shown, uuid, validateAll, validateStep, type Answers, type Ctx,
+} from '../../src/components/disaster-help-form/engine.js';
 import {DRAFT_TTL_MS, draftStore, loadDraft, resetDraftStore, type DraftStore} from '../../src/components/disaster-help-form/drafts.js';
 import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/schema.js';
+import type {FormDefinition} from '../../src/core/help-request/form-definition.js';
 import type {Dataset} from '../../src/core/data/types.js';
+import {plainText} from '../../src/core/text/ruby.js';
 
 /** @sinonjs/fake-timers is CommonJS, which the test server does not convert: evaluate it with the one require() it needs. */
 async function fakeTimers(): Promise<typeof FakeTimers> {
@@ -24,14 +26,20 @@ async function fakeTimers(): Promise<typeof FakeTimers> {
 }
 
 let data: Dataset;
+/** The built form definition (dist/data/help-form.json), as the element loads it. */
+let def: FormDefinition;
 before(async () => {
   data = (await (await fetch('/data/nishitokyo.json')).json()) as Dataset;
+  def = (await (await fetch('/data/help-form.json')).json()) as FormDefinition;
 });
 
-const step = (id: string, a: Answers, mode: 'register' | 'urgent' = 'register') =>
-  steps(mode, a, data, 'ja').find((s) => s.id === id)!;
+const ctx = (): Ctx => ({def, data, locale: 'ja'});
+const step = (id: string, a: Answers, mode: 'register' | 'urgent' = 'register') => shown(def.modes[mode], a).find((s) => s.id === id)!;
+/** Messages are ruby notation (readings from the build): compared as the text a reader sees. */
 const errorsOf = (id: string, a: Answers, mode: 'register' | 'urgent' = 'register') =>
-  validateStep(step(id, a, mode), a, new Date('2026-04-01T00:00:00Z'));
+  validateStep(ctx(), step(id, a, mode), a, new Date('2026-04-01T00:00:00Z')).map((e) => ({field: e.field, message: plainText(e.message)}));
+const autoListed = (a: Answers) => holds(def.modes.register.steps.find((s) => s.id === 'listed')!.when, a);
+const lifeRisk = (a: Answers) => holds(def.modes.urgent.emergency, a);
 
 describe('help form: normalisers', () => {
   it('phone numbers: full-width digits, any dash, spaces and brackets', () => {
@@ -167,8 +175,53 @@ describe('help form: validation (every error state)', () => {
   });
   it('the published examples pass', () => {
     for (const x of [REGISTER_EXAMPLE, URGENT_EXAMPLE]) {
-      expect(validateAll(x.mode, answersOf(x.mode, x, data), data)).to.deep.equal([]);
+      expect(validateAll(ctx(), x.mode, answersOf(def, x.mode, x))).to.deep.equal([]);
     }
+  });
+});
+
+describe('help form: the definition drives the engine', () => {
+  const now = new Date('2026-04-01T00:00:00Z');
+  it('normalises each kind as typed answers are left (and the year of any date)', () => {
+    expect(normalize('tel', 'contact.phone', '０４２ー４６４ー１３１１')).to.equal('042-464-1311');
+    expect(normalize('kana', 'person.name_kana', 'にしとうきょう')).to.equal('ニシトウキョウ');
+    expect(normalize('banchi', 'address.banchi', '５丁目６番地１３号')).to.equal('5-6-13');
+    expect(normalize('date', 'person.birth_date.year', '昭和２５')).to.equal('1950');
+    expect(normalize('date', 'person.birth_date.month', '０４')).to.equal('04');
+    expect(normalize('num', 'people.count', '１２')).to.equal('12');
+    expect(normalize('email', 'contact.email', ' ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ')).to.equal('taro@example.jp');
+    expect(normalize('text', 'person.name', '  西東京　　太郎 ')).to.equal('西東京 太郎');
+  });
+  it('messages come from the definition, in the reading mode, with readings in Japanese', () => {
+    const person = step('person', {});
+    const easy = validateStep({def, data, locale: 'ja-x-easy'}, person, {}, now);
+    expect(easy[0]!.message).to.contain('《');
+    expect(plainText(easy[0]!.message)).to.equal(plainText(`${def.modes.register.steps[3]!.fields![0]!.label['ja-x-easy']}を ｜書《か》いて ください`));
+    const en = validateStep({def, data, locale: 'en'}, person, {}, now).map((e) => e.message);
+    expect(en.slice(0, 3)).to.deep.equal(['Enter full name', 'Enter name in kana (furigana)', 'Enter date of birth']);
+    // "1人目の名前": a group that prefixes its fields' names.
+    expect(validateStep({def, data, locale: 'en'}, step('emergency', {}), {}, now)[0]!.message).to.equal('Enter name (Person 1)');
+  });
+  it('an edited definition changes the form without code: a label, a condition, a requirement', () => {
+    const edited = structuredClone(def);
+    const who = edited.modes.register.steps.find((s) => s.id === 'who')!;
+    who.fields!.find((f) => f.key === 'proxy.name')!.label.ja = '代わりに書く人の名前';
+    const c: Ctx = {def: edited, data, locale: 'ja'};
+    const proxyStep = shown(edited.modes.register, {filled_by: 'proxy'}).find((s) => s.id === 'who')!;
+    expect(plainText(validateStep(c, proxyStep, {filled_by: 'proxy'}, now)[0]!.message)).to.equal('代わりに書く人の名前を入力してください');
+    // The proxy's fields apply only to a proxy: hidden, they are neither checked nor sent.
+    const selfStep = shown(edited.modes.register, {filled_by: 'self'}).find((s) => s.id === 'who')!;
+    expect(selfStep.fields!.map((f) => f.key)).to.deep.equal(['filled_by']);
+    const sent = buildPayload(edited, 'register', {filled_by: 'self', 'proxy.name': '花子'}, {id: uuid(), createdAt: 'x', locale: 'ja'});
+    expect('proxy' in sent).to.equal(false);
+    // `not` turns a condition round; a list holds when any condition does.
+    expect(holds({key: 'filled_by', in: ['proxy'], not: true}, {})).to.equal(true);
+    expect(holds({key: 'filled_by', in: ['proxy'], not: true}, {filled_by: 'proxy'})).to.equal(false);
+    expect(holds([{key: 'a', in: ['x']}, {key: 'b', in: ['y']}], {b: ['z', 'y']})).to.equal(true);
+    // Making the sex question required needs only the definition.
+    edited.modes.register.steps.find((s) => s.id === 'person')!.fields!.find((f) => f.key === 'person.sex')!.required = true;
+    const person = shown(edited.modes.register, {}).find((s) => s.id === 'person')!;
+    expect(validateStep(c, person, {}, now).map((e) => e.field)).to.include('person.sex');
   });
 });
 
@@ -176,7 +229,8 @@ describe('help form: model', () => {
   it('flags residents the city lists automatically (criteria ア–エ) and life risk', () => {
     expect(autoListed({'eligibility.criteria': ['elderly_household']})).to.equal(false);
     expect(autoListed({'eligibility.criteria': ['elderly_household', 'mental_certificate_1']})).to.equal(true);
-    expect(steps('register', {'eligibility.criteria': ['care_level_3_plus']}, data, 'ja').map((s) => s.id)).to.include('listed');
+    expect(shown(def.modes.register, {'eligibility.criteria': ['care_level_3_plus']}).map((s) => s.id)).to.include('listed');
+    expect(shown(def.modes.register, {'eligibility.criteria': ['other']}).map((s) => s.id)).to.not.include('listed');
     expect(lifeRisk({urgency: 'life_threatening'})).to.equal(true);
     expect(lifeRisk({situation: ['supplies', 'trapped'], urgency: 'not_urgent'})).to.equal(true);
     expect(lifeRisk({situation: ['supplies'], urgency: 'today'})).to.equal(false);
@@ -209,16 +263,16 @@ describe('help form: payload', () => {
     }
   });
   it('sends only what applies: no proxy for self, numbers as numbers, every consent group', () => {
-    const a = answersOf('register', REGISTER_EXAMPLE, data);
+    const a = answersOf(def, 'register', REGISTER_EXAMPLE);
     a.filled_by = 'self';
-    const p = buildPayload('register', a, {id: REGISTER_EXAMPLE.id, createdAt: REGISTER_EXAMPLE.created_at, locale: 'ja'}, data);
+    const p = buildPayload(def, 'register', a, {id: REGISTER_EXAMPLE.id, createdAt: REGISTER_EXAMPLE.created_at, locale: 'ja'});
     expect('proxy' in p).to.equal(false);
     expect(p.mode === 'register' && p.address.chome).to.equal(5);
     expect(p.mode === 'register' && Object.keys(p.consent)).to.have.length(7);
     expect(JSON.stringify(p)).to.not.contain('postal');
   });
   it('closes up contact lists and leaves out empty answers', () => {
-    const p = buildPayload('register', {'supporters.1.name': '次郎', 'supporters.1.phone': '042-000-0000', 'person.name': ''}, {id: uuid(), createdAt: 'x', locale: 'ja'}, data);
+    const p = buildPayload(def, 'register', {'supporters.1.name': '次郎', 'supporters.1.phone': '042-000-0000', 'person.name': ''}, {id: uuid(), createdAt: 'x', locale: 'ja'});
     expect(p.mode === 'register' && p.supporters).to.deep.equal([{name: '次郎', phone: '042-000-0000'}]);
     expect(p.mode === 'register' && p.person).to.equal(undefined);
   });

@@ -1,19 +1,22 @@
 import {css} from 'lit';
 
+// Buttons, notices, phone links and .visually-hidden come from src/ui/styles.ts.
 export const styles = css`
   .root {
     /* Japanese phrases (word-break: auto-phrase) may still break at 200–400% text on a phone. */
     overflow-wrap: anywhere;
   }
-  form {
-    margin: 0;
+  fukushi-reading-controls,
+  .answers,
+  .draft,
+  .queue,
+  .geo,
+  .nearest {
+    margin-block: 1em;
   }
-  fukushi-reading-controls {
-    margin-block-end: 1em;
-  }
-  .caption {
-    color: var(--_text-subtle);
-    margin: 0;
+  .answers,
+  .draft {
+    border-block-start: 1px solid var(--_border);
   }
   h1,
   h2,
@@ -25,7 +28,8 @@ export const styles = css`
     line-height: 1.4;
     margin: 0.5em 0;
   }
-  .step-h {
+  .step-h,
+  .receipt {
     font-size: var(--_font-size-xl);
   }
   .field,
@@ -35,39 +39,53 @@ export const styles = css`
     border: 0;
     min-inline-size: 0;
   }
-  .group {
+  .group,
+  .invalid {
     border-inline-start: 4px solid var(--_surface);
     padding-inline-start: 0.75em;
   }
   .field.invalid {
-    border-inline-start: 4px solid var(--_error);
-    padding-inline-start: 0.75em;
+    border-color: var(--_error);
   }
   label,
-  legend {
+  legend,
+  dt {
     display: block;
     font-weight: bold;
     margin-block-end: 0.25em;
     padding: 0;
   }
-  .badge {
+  .shelter-name,
+  .shelter-meta,
+  .tag {
+    display: block;
+  }
+  .shelter-name {
+    font-weight: bold;
+  }
+  .badge,
+  .shelter-meta,
+  .tag {
     font-size: var(--_font-size-s);
+  }
+  .badge {
     white-space: nowrap;
   }
-  .badge.required {
+  .required,
+  .error-message,
+  .error-summary a {
     color: var(--_error);
+    font-weight: bold;
   }
-  .badge.optional {
+  .optional,
+  .hint,
+  .caption {
     color: var(--_text-subtle);
     font-weight: normal;
   }
-  .hint {
-    color: var(--_text-subtle);
-    margin: 0 0 0.4em;
-  }
-  .error-message {
-    color: var(--_error);
-    font-weight: bold;
+  .hint,
+  .error-message,
+  .caption {
     margin: 0 0 0.4em;
   }
   input:not([type='radio'], [type='checkbox']),
@@ -82,35 +100,38 @@ export const styles = css`
     border-radius: 4px;
     background: var(--_bg);
   }
-  input.tel,
-  input.kana {
+  .tel,
+  .kana {
     max-width: 16em;
   }
-  input.num,
+  .num,
   .date input {
     max-width: 5em;
   }
-  .date input.year {
+  .date .year {
     max-width: 7em;
   }
   [aria-invalid='true'] {
     border-color: var(--_error) !important;
   }
-  .date {
+  .date,
+  .choice,
+  .answers-head {
     display: flex;
     flex-wrap: wrap;
     gap: 1em;
   }
-  .date label {
+  .answers-head {
+    justify-content: space-between;
+    align-items: baseline;
+    row-gap: 0;
+  }
+  .date label,
+  .choice label {
     font-weight: normal;
   }
-  .choices {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.25em;
-  }
   .choice {
-    display: flex;
+    flex-wrap: nowrap;
     align-items: flex-start;
     gap: 0.5em;
     min-height: 44px;
@@ -123,18 +144,9 @@ export const styles = css`
     accent-color: var(--_primary);
   }
   .choice label {
-    font-weight: normal;
-    padding-block: 0.35em;
     flex: 1;
     min-width: 0;
-  }
-  .shelter-name {
-    font-weight: bold;
-  }
-  .shelter-meta,
-  .tag {
-    display: block;
-    font-size: var(--_font-size-s);
+    padding-block: 0.35em;
   }
   .error-summary {
     border: 4px solid var(--_error);
@@ -144,10 +156,6 @@ export const styles = css`
   .error-summary ul {
     margin: 0;
     padding-inline-start: 1.2em;
-  }
-  .error-summary a {
-    color: var(--_error);
-    font-weight: bold;
   }
   .link {
     background: none;
@@ -163,29 +171,8 @@ export const styles = css`
   .back::before {
     content: '‹ ';
   }
-  .submit {
-    margin-block: 0.5em 1.5em;
-  }
-  .answers {
-    border-block-start: 1px solid var(--_border);
-    margin-block-end: 1em;
-  }
-  .answers-head {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    align-items: baseline;
-    gap: 0 1em;
-  }
-  dl {
-    margin: 0;
-  }
-  dt {
-    font-weight: bold;
-  }
   dd {
     margin: 0 0 0.5em;
-    overflow-wrap: anywhere;
   }
   .emergency {
     font-size: 1.125em;
@@ -193,33 +180,16 @@ export const styles = css`
   .big-phones {
     list-style: none;
     padding: 0;
-    margin: 0.5em 0;
   }
   .big-phones .phone {
     display: inline-block;
-    font-size: 2em;
-    min-width: 3em;
     min-height: 44px;
-  }
-  .receipt {
-    font-size: var(--_font-size-xl);
-    overflow-wrap: anywhere;
-  }
-  .draft,
-  .queue,
-  .geo,
-  .nearest {
-    margin-block: 1em;
-  }
-  .draft {
-    border-block-start: 1px solid var(--_border);
-    padding-block-start: 0.5em;
+    font-size: 2em;
   }
   .button {
+    /* One line of text with ruby, not a row of flex items (the shared .button is inline-flex). */
+    display: inline-block;
     margin: 0.25em 0.5em 0.25em 0;
-  }
-  .queue li {
-    margin-block-end: 0.5em;
   }
   @media (forced-colors: active) {
     .error-summary,

@@ -1,6 +1,4 @@
-import {html, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
-import {live} from 'lit/directives/live.js';
+import {html, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {msg, str} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {DatasetController} from '../../ui/data-controller.js';
@@ -11,17 +9,20 @@ import {heading} from '../../ui/heading.js';
 import {errorSummary} from '../../ui/error-summary.js';
 import {describedBy, field} from '../../ui/field.js';
 import {noticeStyles} from '../../ui/styles.js';
+import {DatasetError, loadJson} from '../../core/data/loader.js';
 import {pick} from '../../core/data/text.js';
-import type {Shelter} from '../../core/data/types.js';
+import type {Shelter, Text} from '../../core/data/types.js';
 import {plainText} from '../../core/text/ruby.js';
 import type {FieldError, OutboxEntry, OutboxState, SubmitResult} from '../../core/outbox/types.js';
 import {cancelOutboxEntry, listOutbox, onOutboxChange, submitHelpRequest} from '../../core/outbox/outbox.js';
 import type {HelpMode, HelpRequest} from '../../core/help-request/types.js';
+import type {Block, EngineText, Field, FormDefinition, Mode, Step} from '../../core/help-request/form-definition.js';
 import '../reading-controls/define.js';
-import {lifeRisk, list, nearShelters, steps, str1, type Answers, type Field, type Step, type StepId} from './model.js';
-import {normalizeBanchi, normalizeEmail, normalizeKana, normalizeNumber, normalizePhone, normalizeText, normalizeYear} from './normalize.js';
-import {validateAll, validateStep} from './validate.js';
-import {answersOf, buildPayload, isUuid, uuid} from './payload.js';
+import {
+  answersOf, buildPayload, CHOICE, DATE_PARTS, holds, isUuid, list, nearShelters, optionValues, say, shown, str1, townOf, uuid,
+  validateAll, validateStep, type Answers, type Ctx, type Geo,
+} from './engine.js';
+import {normalize} from './normalize.js';
 import {draftStore, loadDraft, type DraftStore} from './drafts.js';
 import {styles} from './disaster-help-form.styles.js';
 
@@ -35,15 +36,20 @@ export interface HelpFormResult {
   unsaved?: boolean;
 }
 
+// Built without a string literal so that bundlers leave the URL alone (as the dataset's).
+const FORM = ['data', 'help-form.json'].join('/');
 const idOf = (k: string) => `f-${k.replace(/\./g, '-')}`;
-const GROUPED = ['radio', 'checks', 'date', 'shelter'];
-const DATE_PARTS = ['year', 'month', 'day'] as const;
+/** Kinds shown as a fieldset with a legend. */
+const FIELDSET = /radio|checks|flags|shelter|date/;
+const reported = new Set<string>();
 let warnedNoEndpoint = false;
 
 /**
  * The disaster-help form. `mode="register"` (default) is the pre-registration for the city's
  * 災害時要援護者 list, one topic per step with a check-your-answers page; `mode="urgent"` is a
  * one-screen request for help now, which shows 119 and 110 first when a life is at risk.
+ * What it asks and says comes from the form definition (`form-src`, by default
+ * data/help-form.json next to the script); towns, 丁目 and shelters from the dataset (`src`).
  *
  * Answers are saved on the device as they are typed (IndexedDB, per mode and element id) and
  * restored after a reload, including the step, for 7 days. The form keeps its own back link
@@ -54,7 +60,7 @@ let warnedNoEndpoint = false;
  * @tagname fukushi-disaster-help-form
  * @summary Pre-register for help in a disaster, or ask for help now; never loses an answer.
  *
- * @slot - Shown with the city's phone number when the dataset cannot be loaded.
+ * @slot - Shown with the city's phone number when the dataset or the form definition cannot be loaded.
  *
  * @csspart error-summary - The list of problems at the top of the form.
  * @csspart emergency - The 119 / 110 box.
@@ -73,31 +79,56 @@ let warnedNoEndpoint = false;
 export class FukushiDisasterHelpForm extends FukushiElement {
   static override styles = [...(FukushiElement.styles as never[]), noticeStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    mode: {},
+    endpoint: {},
+    src: {},
+    formSrc: {attribute: 'form-src'},
+    headingLevel: {attribute: 'heading-level', type: Number},
+    step: {attribute: false},
+    answers: {state: true},
+    errors: {state: true},
+    status: {state: true},
+    queue: {state: true},
+    confirmDelete: {state: true},
+    geoError: {state: true},
+    persistent: {state: true},
+  };
+
   /** `register` (pre-registration, several steps) or `urgent` (help now, one screen). */
-  @property() mode: HelpMode = 'register';
+  mode: HelpMode = 'register';
 
   /** Where submissions are posted (see docs/help-request-api.md). Without it residents see phone numbers. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
 
   /** A dataset URL; without it the built-in Nishitokyo dataset. */
-  @property() src?: string;
+  declare src?: string;
+
+  /** A built form definition URL (`fukushi-widgets build-help-form`); without it the built-in one. */
+  declare formSrc?: string;
 
   /** The heading level of each step's title (1–6); sub-headings are one lower. */
-  @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
+  headingLevel = 2;
 
-  /** The current step (register mode): set it to open a step. */
-  @property({attribute: false}) step: StepId = 'eligibility';
+  /** The id of the current step (register mode): set it to open a step. */
+  step = '';
 
-  @state() private answers: Answers = {};
-  @state() private errors: FieldError[] = [];
-  @state() private status?: HelpFormResult;
-  @state() private queue: OutboxEntry[] = [];
-  @state() private confirmDelete = false;
-  @state() private geoError = false;
-  @state() private persistent = true;
+  private answers: Answers = {};
+  private errors: FieldError[] = [];
+  declare private status?: HelpFormResult;
+  private queue: OutboxEntry[] = [];
+  private confirmDelete = false;
+  private geoError = false;
+  private persistent = true;
 
   private readonly loader = new DatasetController(this);
   private readonly announcer = new Announcer(this);
+  private def?: FormDefinition;
+  private defError?: DatasetError;
+  private defUrl?: string;
+  private defReady: Promise<void> = Promise.resolve();
+  /** A payload set before the definition arrived. */
+  private early?: HelpRequest;
   private rid = uuid();
   private createdAt?: string;
   private fromCheck = false;
@@ -113,23 +144,19 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   /** Writes a pending draft now (page hidden or element removed); an unchanged draft keeps its date. */
   private readonly flush = () => this.timer && this.save(0);
 
-  /** Resolves when the dataset and any saved draft have loaded (and a pending submit has settled). */
+  /** Resolves when the dataset, the form definition and any saved draft have loaded (and a pending submit has settled). */
   get ready(): Promise<void> {
-    return Promise.all([this.loader.ready, this.restored, this.inflight]).then(() => undefined);
+    return Promise.all([this.loader.ready, this.defReady, this.restored, this.inflight]).then(() => undefined);
   }
 
   /** The answers as the JSON payload that is posted; set it to fill in the form. */
   get data(): HelpRequest {
-    return buildPayload(
-      this.mode,
-      this.answers,
-      {id: this.rid, createdAt: this.createdAt ?? new Date().toISOString(), locale: this.reading.locale},
-      this.loader.data,
-    );
+    return buildPayload(this.def, this.mode, this.answers, {id: this.rid, createdAt: this.createdAt ?? new Date().toISOString(), locale: this.reading.locale});
   }
 
   set data(payload: HelpRequest) {
-    this.answers = answersOf(this.mode, payload, this.loader.data, this.reading.locale);
+    this.early = this.def ? undefined : payload;
+    if (this.def) this.answers = answersOf(this.def, this.mode, payload);
     if (isUuid(payload?.id)) this.rid = payload.id;
     this.createdAt = payload?.created_at;
     this.errors = [];
@@ -139,6 +166,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    this.loadDef();
     this.restored = this.restore().then(() => this.loadQueue(true));
     addEventListener('pagehide', this.flush);
     this.unwatch = onOutboxChange((entry) => {
@@ -155,6 +183,31 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     this.unwatch?.();
     this.flush();
     this.setTitle(false);
+  }
+
+  /** Loads the form definition (once per URL and page); editors hear about a failure in the console. */
+  private loadDef() {
+    const url = this.formSrc || new URL(FORM, import.meta.url).href;
+    if (url === this.defUrl) return;
+    this.defUrl = url;
+    this.def = this.defError = undefined;
+    this.defReady = loadJson(url)
+      .then((d) => {
+        if ((d as FormDefinition | null)?.readings_complete !== true) {
+          throw new DatasetError('schema', url, 'not built by `fukushi-widgets build-help-form`');
+        }
+        if (this.defUrl !== url) return;
+        this.def = d as FormDefinition;
+        if (this.early) this.data = this.early;
+      })
+      .catch((error: DatasetError) => {
+        if (this.defUrl !== url) return;
+        this.defError = error;
+        if (reported.has(url)) return;
+        reported.add(url);
+        console.error(`fukushi-widgets: help form definition ${url}: ${error.message}; residents see phone numbers instead.`);
+      })
+      .finally(() => this.requestUpdate());
   }
 
   private get key() {
@@ -203,14 +256,16 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
+    this.loadDef();
+    if (this.mode !== 'urgent') this.mode = 'register';
     if (changed.has('mode') && changed.get('mode') !== undefined) {
       this.answers = {};
       this.rid = uuid();
-      this.step = 'eligibility';
+      this.step = '';
       this.restored = this.restore();
     }
-    if (this.mode === 'urgent') this.step = this.step === 'done' ? 'done' : 'urgent';
-    else if (this.step !== 'done' && !this.all.some((s) => s.id === this.step)) this.step = 'eligibility';
+    const ids = this.ids;
+    if (this.def && this.step !== 'done' && !ids.includes(this.step)) this.step = ids[0]!;
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -239,17 +294,37 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     }
   }
 
+  private get ctx(): Ctx {
+    return {def: this.def!, data: this.loader.data, locale: this.reading.locale};
+  }
+
+  private get m(): Mode {
+    return this.def!.modes[this.mode];
+  }
+
+  /** The steps that apply to the answers so far; the last one sends. */
   private get all(): Step[] {
-    return steps(this.mode, this.answers, this.loader.data, this.reading.locale);
+    return this.def ? shown(this.m, this.answers) : [];
+  }
+
+  private get ids() {
+    return this.all.map((s) => s.id);
+  }
+
+  /** A life is at risk: 119 and 110 first. */
+  private get risk() {
+    return !!this.def && !!this.m.emergency && holds(this.m.emergency, this.answers);
   }
 
   private fieldOf(name: string): Field | undefined {
     const k = name.replace(/\.(year|month|day)$/, '');
-    for (const s of this.all) for (const f of s.fields) if (f.k === k) return f;
+    for (const s of this.all) for (const f of s.fields!) if (f.key === k) return f;
     return undefined;
   }
 
-  private t = (s: string) => this.renderText(s);
+  private t = (s?: string) => this.renderText(s);
+  /** A definition text (or an engine text by key) with furigana as the reader chose. */
+  private T = (text?: Text | EngineText, vars?: Record<string, unknown>) => this.renderText(say(this.ctx, text, vars));
 
   // ---- input ---------------------------------------------------------------------------
 
@@ -265,29 +340,21 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     const t = e.target as HTMLInputElement;
     const f = t.name && this.fieldOf(t.name);
     if (!f) return;
-    const risk = lifeRisk(this.answers);
+    const risk = this.risk;
     const a = {...this.answers};
     if (t.type === 'checkbox') {
       const now = list(a, t.name).filter((v) => v !== t.value);
       a[t.name] = t.checked ? [...now, t.value] : now;
     } else if (t.type === 'radio' || t.localName === 'select') {
       a[t.name] = t.value;
-      if (t.name.endsWith('.town_id')) a[t.name.replace('town_id', 'chome')] = '';
+      // A new town clears what depended on the old one (its 丁目, the shelters near it).
+      for (const s of this.all) for (const d of s.fields!) if (d.from === t.name) a[d.key] = '';
     } else if (!this.composing) {
-      a[t.name] = this.norm(f, t.name, t.value);
+      a[t.name] = normalize(f.kind, t.name, t.value);
     }
     this.answers = a;
-    if (!risk && lifeRisk(a)) this.announcer.announce(plainText(msg('命の危険があるときは、すぐに119番か110番に電話してください。')));
+    if (!risk && this.risk) this.announcer.announce(plainText(say(this.ctx, 'lifeRisk')));
     this.save();
-  }
-
-  private norm(f: Field, name: string, v: string): string {
-    if (name.endsWith('.year')) return normalizeYear(v);
-    if (f.kind === 'date' || f.kind === 'num') return normalizeNumber(v);
-    if (f.kind === 'tel') return normalizePhone(v);
-    if (f.kind === 'email') return normalizeEmail(v);
-    if (f.kind === 'kana') return normalizeKana(v);
-    return name.endsWith('.banchi') ? normalizeBanchi(v) : normalizeText(v);
   }
 
   /** Normalises every typed answer (before validating). */
@@ -295,7 +362,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     const a = {...this.answers};
     for (const [k, v] of Object.entries(a)) {
       const f = typeof v === 'string' && this.fieldOf(k);
-      if (f && !f.opts) a[k] = this.norm(f, k, v as string);
+      if (f && !CHOICE.test(f.kind)) a[k] = normalize(f.kind, k, v as string);
     }
     this.answers = a;
   }
@@ -307,8 +374,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   // ---- navigation ----------------------------------------------------------------------
 
-  private go(step: StepId, focus = '.step-h') {
-    if (step === 'check') this.fromCheck = false;
+  private go(step: string, focus = '.step-h') {
+    if (step === this.ids.at(-1)) this.fromCheck = false;
     this.step = step;
     this.errors = [];
     this.confirmDelete = false;
@@ -319,26 +386,24 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   private onSubmit(e: Event) {
     e.preventDefault();
     if (this.composing) return;
-    if (this.step === 'check' || this.mode === 'urgent') {
-      void this.submit();
-      return;
-    }
+    const ids = this.ids;
+    const i = ids.indexOf(this.step);
+    if (i === ids.length - 1) return void this.submit();
     this.normalizeAll();
-    const step = this.all.find((s) => s.id === this.step)!;
-    const errors = validateStep(step, this.answers);
+    const errors = validateStep(this.ctx, this.all[i]!, this.answers);
     if (errors.length) return this.showErrors(errors);
-    const ids = this.all.map((s) => s.id);
-    this.go(this.fromCheck ? 'check' : ids[ids.indexOf(this.step) + 1]!);
+    this.go(ids[this.fromCheck ? ids.length - 1 : i + 1]!);
   }
 
   private back() {
-    const ids = this.all.map((s) => s.id);
-    this.go(this.fromCheck ? 'check' : ids[Math.max(ids.indexOf(this.step) - 1, 0)]!);
+    const ids = this.ids;
+    this.go(this.fromCheck ? ids.at(-1)! : ids[Math.max(ids.indexOf(this.step) - 1, 0)]!);
   }
 
-  private change(step: StepId) {
-    this.fromCheck = true;
-    this.go(step);
+  /** Back to a step with errors, or from the check page: Continue then returns to the check page. */
+  private reopen(step: string) {
+    this.step = step;
+    this.fromCheck = this.all.some((s) => s.check);
   }
 
   private showErrors(errors: FieldError[]) {
@@ -357,20 +422,19 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   private async send(): Promise<HelpFormResult> {
     // Called before the element is on the page: wait until it is (and its data has loaded).
     await this.updateComplete;
-    await Promise.all([this.loader.ready, this.restored]);
+    await Promise.all([this.loader.ready, this.defReady, this.restored]);
     const id = this.rid;
     // Nothing can be sent: residents see the phone numbers instead of the form.
-    const reason = !this.endpoint ? 'no-endpoint' : !this.loader.data ? 'no-data' : '';
+    const reason = !this.endpoint ? 'no-endpoint' : !this.loader.data || !this.def ? 'no-data' : '';
     if (reason) {
       this.emit('fukushi-error', {id, reason});
       return {id, state: 'failed'};
     }
     this.normalizeAll();
-    const invalid = validateAll(this.mode, this.answers, this.loader.data, this.reading.locale);
+    const invalid = validateAll(this.ctx, this.mode, this.answers);
     if (invalid.length) {
-      const errors = invalid.flatMap(([, e]) => e);
-      this.step = invalid[0]![0].id;
-      this.fromCheck = this.mode === 'register';
+      const errors = invalid.flatMap(([, e]) => e.map((x) => ({field: x.field, message: plainText(x.message)})));
+      this.reopen(invalid[0]![0].id);
       this.showErrors(invalid[0]![1]);
       this.emit('fukushi-error', {id, errors});
       return {id, state: 'invalid', errors};
@@ -404,13 +468,12 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       const all = this.all;
       // A receiver's path ("emergency_contacts.0.phone") names a field, or lies inside one ("consent.police").
       const mapped = errors.map((e) => {
-        const step = all.find((s) => s.fields.some((f) => e.field === f.k || e.field.startsWith(`${f.k}.`)));
-        const f = step?.fields.find((f) => e.field === f.k || e.field.startsWith(`${f.k}.`));
-        return {step: step?.id ?? all.at(-1)!.id, error: {field: f?.k ?? '', message: e.message}};
+        const of = (f: Field) => e.field === f.key || e.field.startsWith(`${f.key}.`);
+        const step = all.find((s) => s.fields!.some(of));
+        return {step: step?.id ?? all.at(-1)!.id, error: {field: step?.fields!.find(of)!.key ?? '', message: e.message}};
       });
       const first = mapped[0]?.step ?? all.at(-1)!.id;
-      this.step = first;
-      this.fromCheck = this.mode === 'register';
+      this.reopen(first);
       this.showErrors(mapped.filter((m) => m.step === first).map((m) => m.error));
       this.emit('fukushi-error', {id, errors});
     } else if (r.state === 'queued' || r.state === 'failed') {
@@ -434,7 +497,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       this.status = undefined;
       this.focusNext = '.step-h';
     }
-    this.announcer.announce(plainText(msg('送信をやめました。入力した内容は、この端末に残っています。')));
+    this.announcer.announce(plainText(say(this.ctx, 'cancelled')));
     await this.loadQueue();
   }
 
@@ -446,8 +509,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     this.createdAt = undefined;
     this.dataSet = false;
     this.fromCheck = false;
-    this.go(this.mode === 'urgent' ? 'urgent' : 'eligibility');
-    this.announcer.announce(plainText(msg('この端末から消しました。')));
+    this.go(this.ids[0]!);
+    this.announcer.announce(plainText(say(this.ctx, 'forgotten')));
   }
 
   private locate() {
@@ -480,103 +543,89 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     const lang = this.reading.lang;
     return html`${emergency
         ? html`<div class="notice error emergency" part="emergency">
-            <p>
-              <strong>${this.t(form ? msg('命の危険があるときは、このフォームを使わずに、すぐに電話してください。') : msg('命の危険があるときは、すぐに電話してください。'))}</strong>
-            </p>
+            <p><strong>${form ? this.T('emergency') : this.t(msg('命の危険があるときは、すぐに電話してください。'))}</strong></p>
             <ul class="big-phones">
               <li>${phoneLink('119', lang)} ${this.t(msg('火事・救急'))}</li>
               <li>${phoneLink('110', lang)} ${this.t(msg('警察'))}</li>
             </ul>
-            ${form ? html`<p>${this.t(msg('このフォームは、届くまでに時間がかかることがあります。'))}</p>` : nothing}
+            ${form ? html`<p>${this.T('emergencyNote')}</p>` : nothing}
           </div>`
         : nothing}
       ${city ? cityContact(lang) : nothing}`;
   }
 
-  private opts(f: Field) {
-    return f.opts ?? [];
+  /** What a choice reads, as ruby notation (towns, 丁目 and shelters from the dataset). */
+  private labelOf(f: Field, v: string): string {
+    const c = this.ctx;
+    const named = (f.kind === 'town' ? c.data?.towns : f.kind === 'shelter' ? c.data?.shelters : undefined)?.find((x) => x.id === v);
+    if (named) return pick(named.name, c.locale).value;
+    return f.kind === 'chome' ? say(c, 'chome', {n: v}) : say(c, f.options?.find((o) => o.value === v)?.label);
+  }
+
+  /** The hint, unless it no longer applies (a 丁目's "choose the town first"). */
+  private hint(f: Field) {
+    return f.hint && !(f.kind === 'chome' && str1(this.answers, f.from!)) ? this.T(f.hint) : undefined;
   }
 
   private control(f: Field) {
-    const id = idOf(f.k);
-    const v = str1(this.answers, f.k);
-    const error = this.errors.find((e) => e.field === f.k);
-    const desc = describedBy(id, f.hint, error);
+    const id = idOf(f.key);
+    const a = this.answers;
+    const v = str1(a, f.key);
+    const error = this.errors.find((e) => e.field === f.key);
+    const desc = describedBy(id, this.hint(f), error);
     const invalid = error ? 'true' : 'false';
-    const ime = {
-      start: () => (this.composing = true),
-      end: () => (this.composing = false),
-    };
-    switch (f.kind) {
-      case 'select':
-        return html`<select id=${id} name=${f.k} autocomplete=${f.ac ?? nothing} aria-describedby=${desc} aria-invalid=${invalid}>
-          <option value="" ?selected=${!v}>${msg('選んでください')}</option>
-          ${this.opts(f).map(([value, label]) => html`<option value=${value} ?selected=${v === value}>${label}</option>`)}
-        </select>`;
-      case 'radio':
-      case 'checks':
-      case 'shelter': {
-        const type = f.kind === 'checks' ? 'checkbox' : 'radio';
-        const chosen = list(this.answers, f.k);
-        return html`<div class="choices">
-          ${this.opts(f).map(([value, label], i) => {
-            const shelter = f.kind === 'shelter' ? this.loader.data?.shelters.find((s) => s.id === value) : undefined;
-            return html`<div class="choice">
-              <input
-                type=${type}
-                id="${id}-${i}"
-                name=${f.k}
-                .value=${value}
-                .checked=${live(type === 'checkbox' ? chosen.includes(value) : v === value)}
-              /><label for="${id}-${i}">${f.kind === 'shelter' ? this.shelter(shelter) : this.t(label)}</label>
-            </div>`;
-          })}
-        </div>`;
-      }
-      case 'date':
-        return html`<div class="date">
-          ${DATE_PARTS.map((p) => {
-            const n = `${f.k}.${p}`;
-            const labels = {year: msg('年'), month: msg('月'), day: msg('日')};
-            return html`<div>
-              <label for="${id}-${p}">${this.t(labels[p])}</label>
-              <input
-                id="${id}-${p}"
-                name=${n}
-                class=${p}
-                inputmode="numeric"
-                autocomplete=${f.ac ?? (str1(this.answers, 'filled_by') === 'proxy' ? 'off' : `bday-${p}`)}
-                .value=${live(str1(this.answers, n))}
-                aria-invalid=${invalid}
-                @compositionstart=${ime.start}
-                @compositionend=${ime.end}
-              />
-            </div>`;
-          })}
-        </div>`;
-      case 'area':
-        return html`<textarea id=${id} name=${f.k} rows="4" .value=${live(v)} aria-describedby=${desc} aria-invalid=${invalid}
-          @compositionstart=${ime.start} @compositionend=${ime.end}></textarea>`;
-      default:
-        return html`<input
-          id=${id}
-          name=${f.k}
-          class=${f.kind}
-          type=${f.kind === 'tel' || f.kind === 'email' ? f.kind : 'text'}
-          inputmode=${f.kind === 'num' ? 'numeric' : nothing}
-          spellcheck=${f.kind === 'email' || f.kind === 'tel' ? 'false' : nothing}
-          autocomplete=${f.ac ?? nothing}
-          .value=${live(v)}
-          aria-describedby=${desc}
-          aria-invalid=${invalid}
-          @compositionstart=${ime.start}
-          @compositionend=${ime.end}
-        />`;
+    // Autofill knows the person at the keyboard: never offer it for someone else's answers.
+    const ac = f.own && !holds(this.m.self, a) ? undefined : f.autocomplete;
+    const ime = {start: () => (this.composing = true), end: () => (this.composing = false)};
+    if (f.kind === 'geo') return this.geo();
+    if (FIELDSET.test(f.kind) && f.kind !== 'date') {
+      const type = /checks|flags/.test(f.kind) ? 'checkbox' : 'radio';
+      return html`<div class="choices">
+        ${optionValues(this.ctx, f, a).map(
+          (value, i) => html`<div class="choice">
+            <input type=${type} id="${id}-${i}" name=${f.key} .value=${value} .checked=${type === 'radio' ? v === value : list(a, f.key).includes(value)} /><label
+              for="${id}-${i}"
+              >${f.kind === 'shelter' ? this.shelter(this.loader.data?.shelters.find((s) => s.id === value)) : this.t(this.labelOf(f, value))}</label
+            >
+          </div>`,
+        )}
+      </div>`;
     }
+    if (CHOICE.test(f.kind)) {
+      return html`<select id=${id} name=${f.key} autocomplete=${ac ?? nothing} aria-describedby=${desc} aria-invalid=${invalid}>
+        <option value="" ?selected=${!v}>${plainText(msg('選んでください'))}</option>
+        ${optionValues(this.ctx, f, a).map((value) => {
+          // An <option> cannot hold ruby: easy Japanese gets a town's reading in brackets instead.
+          const town = f.kind === 'town' && this.reading.easy ? this.loader.data?.towns.find((t) => t.id === value) : undefined;
+          return html`<option value=${value} ?selected=${v === value}>${plainText(this.labelOf(f, value))}${town ? `（${town.reading}）` : ''}</option>`;
+        })}
+      </select>`;
+    }
+    if (f.kind === 'date') {
+      const labels = {year: msg('年'), month: msg('月'), day: msg('日')};
+      return html`<div class="date">
+        ${DATE_PARTS.map((p) => {
+          const n = `${f.key}.${p}`;
+          return html`<div>
+            <label for="${id}-${p}">${this.t(labels[p])}</label>
+            <input id="${id}-${p}" name=${n} class=${p} inputmode="numeric" autocomplete=${ac ? `${ac}-${p}` : 'off'} .value=${str1(a, n)}
+              aria-invalid=${invalid} @compositionstart=${ime.start} @compositionend=${ime.end} />
+          </div>`;
+        })}
+      </div>`;
+    }
+    if (f.kind === 'area') {
+      return html`<textarea id=${id} name=${f.key} rows="4" .value=${v} aria-describedby=${desc} aria-invalid=${invalid}
+        @compositionstart=${ime.start} @compositionend=${ime.end}></textarea>`;
+    }
+    return html`<input id=${id} name=${f.key} class=${f.kind} type=${/tel|email/.test(f.kind) ? f.kind : 'text'}
+      inputmode=${f.kind === 'num' ? 'numeric' : nothing} spellcheck=${/tel|email/.test(f.kind) ? 'false' : nothing}
+      autocomplete=${ac ?? nothing} .value=${v} aria-describedby=${desc} aria-invalid=${invalid}
+      @compositionstart=${ime.start} @compositionend=${ime.end} />`;
   }
 
   private shelter(s?: Shelter, distance?: number) {
-    if (!s) return this.t(msg('希望しない・わからない'));
+    if (!s) return this.T('noShelter');
     const locale = this.reading.locale;
     const name = pick(s.name, locale);
     const town = this.loader.data?.towns.find((t) => t.id === s.town_id);
@@ -584,100 +633,101 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     return html`<span class="shelter-name" lang=${name.lang}>${this.t(name.value)}</span>
       <span class="shelter-meta">
         ${town ? html`<span lang=${pick(town.name, locale).lang}>${this.t(pick(town.name, locale).value)}</span>${locale === 'en' ? ' ' : ''}` : nothing}${s.address_1}
-        ${distance !== undefined ? this.t(msg(str`約${Math.round(distance / 10) * 10}m`)) : nothing}
+        ${distance !== undefined ? this.T('distance', {m: Math.round(distance / 10) * 10}) : nothing}
       </span>
       ${welfare
-        ? html`<span class="tag">${this.t(msg('福祉避難所'))}（${this.t(msg('対象'))}：<span lang=${welfare.lang}>${this.t(welfare.value)}</span>）</span>`
+        ? html`<span class="tag">${this.T('welfare')}（${this.T('welfareFor')}：<span lang=${welfare.lang}>${this.t(welfare.value)}</span>）</span>`
         : nothing}`;
   }
 
   private fieldView(f: Field) {
-    const error = this.errors.find((e) => e.field === f.k);
-    const first = f.kind === 'date' ? 'year' : GROUPED.includes(f.kind) ? '0' : '';
-    return field({
-      id: idOf(f.k) + (first ? `-${first}` : ''),
-      label: this.t(f.label),
-      ...(f.req !== 'group' ? {badge: this.t(f.req ? msg('※必須') : msg('※任意')), required: !!f.req} : {}),
-      hint: f.hint && this.t(f.hint),
+    if (f.kind === 'geo') return this.geo();
+    const error = this.errors.find((e) => e.field === f.key);
+    const first = f.kind === 'date' ? 'year' : FIELDSET.test(f.kind) ? '0' : '';
+    const town = f.postal && townOf(this.ctx, this.answers, f.key);
+    return html`${field({
+      id: idOf(f.key) + (first ? `-${first}` : ''),
+      label: this.T(f.label),
+      ...(f.required !== 'group' ? {badge: this.t(f.required ? msg('※必須') : msg('※任意')), required: !!f.required} : {}),
+      hint: this.hint(f),
       error: error && this.t(error.message),
       errorPrefix: msg('エラー：'),
-      group: GROUPED.includes(f.kind),
+      group: FIELDSET.test(f.kind),
       control: this.control(f),
-    });
+    })}${town ? html`<p class="postal">${this.T('postal', {code: town.postal_code})}</p>` : nothing}`;
   }
 
-  private fields(fields: Field[]) {
+  private fields(step: Step) {
     const out: unknown[] = [];
+    const fields = step.fields!;
     for (let i = 0; i < fields.length; ) {
-      const g = fields[i]!.g;
+      const id = fields[i]!.group;
+      const g = id && step.groups?.[id];
       if (!g) {
-        const f = fields[i++]!;
-        out.push(this.fieldView(f));
-        const town = f.k === 'address.town_id' && this.loader.data?.towns.find((t) => t.id === str1(this.answers, f.k));
-        if (town) out.push(html`<p class="postal">${this.t(msg('郵便番号'))}：〒${town.postal_code}（${this.t(msg('東京都西東京市'))}）</p>`);
+        out.push(this.fieldView(fields[i++]!));
         continue;
       }
       const group: Field[] = [];
-      while (i < fields.length && fields[i]!.g === g) group.push(fields[i++]!);
-      const optional = group.every((f) => f.req !== true);
+      while (i < fields.length && fields[i]!.group === id) group.push(fields[i++]!);
       out.push(html`<fieldset class="group">
-        <legend>${this.t(g)}${optional ? html` <span class="badge optional">${this.t(msg('※任意'))}</span>` : nothing}</legend>
-        ${optional && group.some((f) => f.req === 'group')
-          ? html`<p class="hint">${this.t(msg('入力するときは、名前と電話番号も入力してください。'))}</p>`
-          : nothing}
-        ${group.map((f) => this.fieldView(f))} ${g === msg('場所') ? this.geo() : nothing}
+        <legend>${this.T(g.legend)}${group.every((f) => f.required !== true) ? html` <span class="badge optional">${this.t(msg('※任意'))}</span>` : nothing}</legend>
+        ${g.hint ? html`<p class="hint">${this.T(g.hint)}</p>` : nothing} ${group.map((f) => this.fieldView(f))}
       </fieldset>`);
     }
     return out;
   }
 
   private geo() {
-    const geo = this.answers['location.geo'] as {accuracy_m: number} | undefined;
+    const geo = this.answers['location.geo'] as Geo | undefined;
     return html`<div class="geo">
-      <p class="hint">${this.t(msg('現在地は、使うと選んだときだけ、依頼と一緒に送ります。'))}</p>
+      <p class="hint">${this.T('geoNote')}</p>
       ${geo
-        ? html`<p>${this.t(msg(str`現在地を使います（誤差 約${geo.accuracy_m}m）`))}</p>
+        ? html`<p>${this.T('geoUsing', {m: geo.accuracy_m})}</p>
             <button type="button" class="button secondary" @click=${() => {
               const a = {...this.answers};
               delete a['location.geo'];
               this.answers = a;
               this.save();
-            }}>${this.t(msg('現在地を使わない'))}</button>`
-        : html`<button type="button" class="button secondary" @click=${this.locate}>${this.t(msg('現在地を使う（任意）'))}</button>`}
-      ${this.geoError ? html`<p class="error-message" role="alert">${this.t(msg('現在地がわかりませんでした。町名を選んでください。'))}</p>` : nothing}
+            }}>${this.T('geoStop')}</button>`
+        : html`<button type="button" class="button secondary" @click=${this.locate}>${this.T('geoUse')}</button>`}
+      ${this.geoError ? html`<p class="error-message" role="alert">${this.T('geoError')}</p>` : nothing}
     </div>`;
   }
 
+  /** An answer as the check page shows it, in ruby notation. */
   private display(f: Field): string {
     const a = this.answers;
     if (f.kind === 'date') {
-      const [y, m, d] = DATE_PARTS.map((p) => str1(a, `${f.k}.${p}`));
+      const [y, m, d] = DATE_PARTS.map((p) => str1(a, `${f.key}.${p}`));
       return y ? msg(str`${y}年${m}月${d}日`) : '';
     }
-    if (f.kind === 'shelter') {
-      const s = this.loader.data?.shelters.find((x) => x.id === str1(a, f.k));
-      return s ? pick(s.name, this.reading.locale).value : '';
-    }
-    const chosen = f.opts ? f.opts.filter(([v]) => list(a, f.k).includes(v) || str1(a, f.k) === v).map(([, l]) => l) : [];
-    return f.opts ? chosen.join('、') : str1(a, f.k);
+    if (!CHOICE.test(f.kind)) return str1(a, f.key);
+    return optionValues(this.ctx, f, a)
+      .filter((v) => v && (v === a[f.key] || list(a, f.key).includes(v)))
+      .map((v) => this.labelOf(f, v))
+      .join('、');
   }
 
   private checkAnswers() {
     return this.all
-      .filter((s) => s.fields.length)
+      .filter((s) => s.fields!.length)
       .map(
         (s) => html`<section class="answers">
           <div class="answers-head">
-            ${this.h(this.t(s.title), 1)}
-            <button type="button" class="link" @click=${() => this.change(s.id)}>
-              ${this.t(msg('変更'))}<span class="visually-hidden">：${this.t(s.title)}</span>
+            ${this.h(this.T(s.title), 1)}
+            <button type="button" class="link" @click=${() => {
+              this.fromCheck = true;
+              this.go(s.id);
+            }}>
+              ${this.t(msg('変更'))}<span class="visually-hidden">：${this.T(s.title)}</span>
             </button>
           </div>
-          ${s.fields.some((f) => this.display(f))
+          ${s.fields!.some((f) => this.display(f))
             ? html`<dl>
-                ${s.fields.map((f) => {
+                ${s.fields!.map((f) => {
                   const value = this.display(f);
-                  return value ? html`<div><dt>${f.g ? html`${this.t(f.g)}　` : nothing}${this.t(f.label)}</dt><dd>${this.t(value)}</dd></div>` : nothing;
+                  const g = f.group && s.groups?.[f.group];
+                  return value ? html`<div><dt>${g ? html`${this.T(g.legend)}　` : nothing}${this.T(f.label)}</dt><dd>${this.t(value)}</dd></div>` : nothing;
                 })}
               </dl>`
             : html`<p>${this.t(msg('なし'))}</p>`}
@@ -685,41 +735,29 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       );
   }
 
-  private intro(step: StepId) {
-    const p = (s: string) => html`<p>${this.t(s)}</p>`;
-    switch (step) {
-      case 'eligibility':
-        return p(msg('災害のときに手助けが必要な方を、市の「災害時要援護者名簿」に登録します。'));
-      case 'listed':
-        return html`<div class="notice">
-          ${p(msg('選んだ内容から、この方は、市の「避難行動要支援者名簿」に載る方です。'))}
-          ${p(msg('この名簿は申請方式ではありません。市が持っている情報から、市が名簿に載せます。'))}
-          ${p(msg('施設に入所していたり、長く入院していたりして、家に戻る見込みがない方は除きます。'))}
-          ${p(msg('このまま進んで、緊急連絡先や、避難のときに必要な手助けを登録することもできます。'))}
-        </div>`;
-      case 'consent':
-        return html`<p class="notice warning"><strong>${this.t(msg('登録は、災害時の支援を必ず約束するものではありません。'))}</strong></p>
-          ${this.h(this.t(msg('個人情報の取り扱い')), 1)}
-          <ul>
-            <li>${this.t(msg('保存するもの：このフォームに入力した内容です。'))}</li>
-            <li>${this.t(msg('使いみち：災害のときの避難の手助けと、その準備に使います。'))}</li>
-            <li>${this.t(msg('渡す先：下でチェックを入れた相手だけです。'))}</li>
-            <li>${this.t(msg('この端末の入力内容は、送信が終わると消えます。その前に消すときは、「この端末から消す」を押してください。'))}</li>
-            <li>${this.t(msg('送信した後に、登録を変えたいとき・消したいときは、市役所に電話してください。'))}</li>
-          </ul>
-          ${cityContact(this.reading.lang)}`;
-      case 'urgent':
-        return p(msg('命の危険があるときは、このフォームではなく、119番か110番に電話してください。'));
+  /** A piece of text around the fields (form-definition.ts, Block). */
+  private block = (b: Block) => {
+    const texts = [b.text ?? []].flat();
+    const ps = texts.map((t) => html`<p>${b.as === 'warning' ? html`<strong>${this.T(t)}</strong>` : this.T(t)}</p>`);
+    switch (b.as) {
+      case 'h':
+        return this.h(this.T(texts[0]), 1);
+      case 'ul':
+        return html`<ul>${texts.map((t) => html`<li>${this.T(t)}</li>`)}</ul>`;
+      case 'notice':
+      case 'warning':
+        return html`<div class="notice ${b.as}">${ps}</div>`;
+      case 'contact':
+        return cityContact(this.reading.lang);
     }
-    return nothing;
-  }
+    return ps;
+  };
 
-  private nearest() {
-    const geo = this.answers['location.geo'] as {latitude: number; longitude: number; accuracy_m: number} | undefined;
-    const near = nearShelters(this.loader.data, str1(this.answers, 'location.town_id'), geo, 5);
+  private nearest(keys: {town: string; geo?: string}) {
+    const near = nearShelters(this.loader.data, str1(this.answers, keys.town), this.answers[keys.geo ?? ''] as Geo | undefined, 5);
     return near.length
       ? html`<section class="nearest">
-          ${this.h(this.t(msg('近くの避難所')), 1)}
+          ${this.h(this.T('nearest'), 1)}
           <ul>
             ${near.map(([s, d]) => html`<li>${this.shelter(s, d)}</li>`)}
           </ul>
@@ -730,15 +768,13 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   private queueView() {
     return this.queue.length
       ? html`<section class="queue">
-          ${this.h(this.t(msg('送信待ちの依頼')), 1)}
+          ${this.h(this.T('queue'), 1)}
           <ul>
             ${this.queue.map(
               (e) => html`<li>
-                ${this.t(e.payload.mode === 'urgent' ? msg('いま助けが必要') : msg('要援護者の登録'))}
+                ${this.T(this.def!.modes[e.payload.mode as HelpMode]?.name)}
                 ${new Date(e.createdAt).toLocaleString(this.reading.lang, {dateStyle: 'short', timeStyle: 'short'})}
-                <button type="button" class="button secondary" @click=${() => this.cancel(e.id)}>
-                  ${this.t(msg('送信をやめる'))}
-                </button>
+                <button type="button" class="button secondary" @click=${() => this.cancel(e.id)}>${this.T('cancel')}</button>
               </li>`,
             )}
           </ul>
@@ -749,71 +785,54 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   private draftNote() {
     if (!Object.keys(this.answers).length) return nothing;
     return html`<div class="draft">
-      <p>
-        ${this.t(
-          this.persistent
-            ? msg('入力した内容は、この端末に保存されています（7日間）。')
-            : msg('この端末には保存できません（プライベートモードなど）。ページを閉じると、入力した内容は消えます。'),
-        )}
-      </p>
+      <p>${this.T(this.persistent ? 'saved' : 'notSaved')}</p>
       ${this.confirmDelete
-        ? html`<p class="confirm">${this.t(msg('入力した内容を、この端末から消しますか。元に戻せません。'))}</p>
-            <button type="button" class="button" @click=${this.forget}>${this.t(msg('消す'))}</button>
+        ? html`<p class="confirm">${this.T('forgetAsk')}</p>
+            <button type="button" class="button" @click=${this.forget}>${this.T('forgetYes')}</button>
             <button type="button" class="button secondary" @click=${() => {
               this.confirmDelete = false;
               this.focusNext = '.forget';
-            }}>${this.t(msg('消さない'))}</button>`
+            }}>${this.T('forgetNo')}</button>`
         : html`<button type="button" class="button secondary forget" @click=${() => {
             this.confirmDelete = true;
             this.focusNext = '.confirm';
-          }}>${this.t(msg('この端末から消す'))}</button>`}
+          }}>${this.T('forget')}</button>`}
     </div>`;
   }
 
   private statusView(s: HelpFormResult) {
-    const urgent = this.mode === 'urgent';
-    if (s.state === 'delivered') {
-      return html`<div class="notice success status" part="status">
-          ${this.h(this.t(msg('受け付けました')), 0, 'step-h')}
-          <p>${this.t(msg('受付番号'))}</p>
-          <p class="receipt"><strong>${s.receipt}</strong></p>
-        </div>
-        ${this.h(this.t(msg('このあと')), 1)}
-        <ul>
-          <li>${this.t(msg('受付番号を控えてください。'))}</li>
-          ${urgent
-            ? html`<li>${this.t(msg('様子が悪くなったときや、命の危険があるときは、すぐに119番か110番に電話してください。'))}</li>`
-            : html`<li>${this.t(msg('登録した内容を変えるときや、取り消すときは、受付番号を伝えて、市役所に電話してください。'))}</li>
-                <li>${this.t(msg('登録は、災害時の支援を必ず約束するものではありません。'))}</li>`}
-        </ul>
-        ${this.phones(urgent)}`;
-    }
-    return html`<div class="notice ${s.state === 'queued' ? 'warning' : 'error'} status" part="status">
-        ${this.h(this.t(s.state === 'queued' ? msg('送信待ち') : msg('送れませんでした')), 0, 'step-h')}
-        <p>
-          ${this.t(
-            s.state !== 'queued'
-              ? msg('このフォームでは送れませんでした。電話で連絡してください。')
-              : s.unsaved
-                ? msg('送信待ち（この端末に保存できませんでした。このページを閉じないでください。つながったら自動で送ります）')
-                : msg('送信待ち（この端末に保存しました。つながったら自動で送ります）'),
-          )}
-        </p>
-        <p>${this.t(msg('届くまでの間に急ぐときは、電話してください。'))}</p>
+    const delivered = s.state === 'delivered';
+    const queued = s.state === 'queued';
+    return html`<div class="notice ${delivered ? 'success' : queued ? 'warning' : 'error'} status" part="status">
+        ${this.h(this.T(delivered ? 'received' : queued ? 'queued' : 'failed'), 0, 'step-h')}
+        ${delivered
+          ? html`<p>${this.T('receipt')}</p>
+              <p class="receipt"><strong>${s.receipt}</strong></p>`
+          : html`<p>${this.T(!queued ? 'failedText' : s.unsaved ? 'queuedUnsaved' : 'queuedText')}</p>
+              <p>${this.T('meanwhile')}</p>`}
       </div>
-      ${this.phones(urgent, true, s.state === 'queued')}
-      <button type="button" class="button secondary" @click=${() => {
-        this.status = undefined;
-        this.go(this.mode === 'urgent' ? 'urgent' : 'check');
-      }}>${this.t(msg('入力画面に戻る'))}</button>`;
+      ${delivered
+        ? html`${this.h(this.T('next'), 1)}
+            <ul>
+              ${this.m.after.map((t) => html`<li>${this.T(t)}</li>`)}
+            </ul>`
+        : nothing}
+      ${this.phones(this.mode === 'urgent', true, queued)}
+      ${delivered
+        ? nothing
+        : html`<button type="button" class="button secondary" @click=${() => {
+            this.status = undefined;
+            this.go(this.ids.at(-1)!);
+          }}>${this.T('backToForm')}</button>`}`;
   }
 
   private form() {
     const all = this.all;
+    const m = this.m;
     const index = all.findIndex((s) => s.id === this.step);
     const step = all[index]!;
-    const urgent = this.mode === 'urgent';
-    return html`${urgent && lifeRisk(this.answers) ? this.phones(true, false, true) : nothing}
+    const last = index === all.length - 1;
+    return html`${this.risk ? this.phones(true, false, true) : nothing}
       ${index > 0 || this.fromCheck
         ? html`<button type="button" class="link back" @click=${this.back}>${this.t(msg('戻る'))}</button>`
         : nothing}
@@ -824,17 +843,18 @@ export class FukushiDisasterHelpForm extends FukushiElement {
               this.t(msg('入力内容を確認してください')),
               this.errors.map((e) => {
                 const f = this.fieldOf(e.field);
-                const part = f?.kind === 'date' ? DATE_PARTS.find((p) => !str1(this.answers, `${e.field}.${p}`)) ?? 'year' : f && GROUPED.includes(f.kind) ? '0' : '';
+                const part =
+                  f?.kind === 'date' ? DATE_PARTS.find((p) => !str1(this.answers, `${e.field}.${p}`)) ?? 'year' : f && FIELDSET.test(f.kind) ? '0' : '';
                 return {...(f ? {target: idOf(e.field) + (part ? `-${part}` : '')} : {}), text: this.t(e.message)};
               }),
               (c) => this.h(c, 0, 'summary-title'),
             )
           : nothing}
-        ${urgent ? nothing : html`<p class="caption">${this.t(msg('災害時要援護者の登録'))} (${index + 1}/${all.length})</p>`}
-        ${this.h(this.t(step.title), 0, 'step-h')} ${this.intro(step.id)} ${this.fields(step.fields)}
-        ${step.id === 'check' ? this.checkAnswers() : nothing} ${urgent ? this.nearest() : nothing}
+        ${m.caption ? html`<p class="caption">${this.T(m.caption)} (${index + 1}/${all.length})</p>` : nothing}
+        ${this.h(this.T(step.title), 0, 'step-h')} ${step.intro?.map(this.block)} ${this.fields(step)}
+        ${step.check ? this.checkAnswers() : nothing} ${step.shelters ? this.nearest(step.shelters) : nothing}
         <button class="button submit" type="submit">
-          ${this.t(step.id === 'check' ? msg('登録を申し込む') : urgent ? msg('送信する') : msg('次へ'))}
+          ${last ? (m.submit ? this.T(m.submit) : this.t(msg('送信する'))) : this.t(msg('次へ'))}
         </button>
       </form>
       ${this.draftNote()}`;
@@ -842,24 +862,27 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   override render() {
     const {lang, easy, furigana} = this.reading;
+    const urgent = this.mode === 'urgent';
+    const error = this.loader.error ?? this.defError;
     let body: unknown;
     if (!this.endpoint) {
       if (!warnedNoEndpoint) {
         warnedNoEndpoint = true;
-        console.error(
-          'fukushi-widgets: <fukushi-disaster-help-form> has no endpoint, so residents see phone numbers instead of the form. ' +
-            'Set endpoint="https://…/api/help-requests" (the receiver described in docs/help-request-api.md).',
-        );
+        console.error('fukushi-widgets: <fukushi-disaster-help-form> needs endpoint="https://…/api/help-requests" (docs/help-request-api.md); residents see phone numbers instead.');
       }
       body = html`<div class="notice warning">
           <p>${this.t(msg('このフォームは、今は使えません。電話で連絡してください。'))}</p>
         </div>
-        ${this.phones(this.mode === 'urgent')}
-        ${debugMode() ? html`<p class="debug" lang="en">fukushi-debug: set the endpoint attribute (endpoint="https://…/api/help-requests").</p>` : nothing}`;
-    } else if (this.loader.error) {
-      body = html`${this.mode === 'urgent' ? this.phones(true, false) : nothing}
-      ${loadErrorNotice(this.loader.error, lang, () => this.loader.retry())}`;
-    } else if (!this.loader.data) {
+        ${this.phones(urgent)}
+        ${debugMode() ? html`<p class="debug" lang="en">fukushi-debug: set endpoint="https://…/api/help-requests".</p>` : nothing}`;
+    } else if (error) {
+      body = html`${urgent ? this.phones(true, false) : nothing}
+      ${loadErrorNotice(error, lang, () => {
+        this.loader.retry();
+        this.defUrl = undefined;
+        this.loadDef();
+      })}`;
+    } else if (!this.loader.data || !this.def) {
       body = html`<p class="loading">${this.t(msg('読み込んでいます…'))}</p>`;
     } else if (this.status) {
       body = html`${this.statusView(this.status)} ${this.queueView()}`;
@@ -883,4 +906,3 @@ declare global {
     'fukushi-error': CustomEvent<{id?: string; errors?: FieldError[]; reason?: string}>;
   }
 }
-

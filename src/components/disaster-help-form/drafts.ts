@@ -3,14 +3,14 @@
  * the browser's Back button never loses an answer. A draft older than 7 days is deleted when
  * read. Without IndexedDB (some private modes) drafts live in memory and `persistent` is false.
  */
-import type {Answers, StepId} from './model.js';
+import type {Answers} from './engine.js';
 
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface Draft {
   /** The submission id (UUID v4), kept so that a retried submit reuses it. */
   id: string;
-  step: StepId;
+  step: string;
   answers: Answers;
   /** When the answers changed, ms since epoch. */
   savedAt: number;

@@ -31,10 +31,11 @@ export function builtinDatasetUrl(): string {
   return new URL(BUILTIN, import.meta.url).href;
 }
 
-const cache = new Map<string, Promise<Dataset>>();
+const cache = new Map<string, Promise<unknown>>();
 const TIMEOUT_MS = 20000;
 
-async function fetchDataset(url: string): Promise<Dataset> {
+/** Fetches and parses a JSON file; every failure is a DatasetError. */
+async function fetchJson(url: string): Promise<unknown> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let response: Response;
@@ -52,6 +53,11 @@ async function fetchDataset(url: string): Promise<Dataset> {
   } catch (error) {
     throw new DatasetError('json', url, `the file is not valid JSON (${(error as Error).message})`);
   }
+  return data;
+}
+
+async function fetchDataset(url: string): Promise<Dataset> {
+  const data = await fetchJson(url);
   // Built data was validated by build-data; anything else (or anything odd) gets the full
   // validator, which loads only then.
   if (builtAndSound(data)) return data;
@@ -61,17 +67,26 @@ async function fetchDataset(url: string): Promise<Dataset> {
   return data as Dataset;
 }
 
-/** Loads and validates `url` once per page; a failed load is retried on the next call. */
-export function loadDataset(url: string = builtinDatasetUrl()): Promise<Dataset> {
+/** Loads `url` once per page with `load`; a failed load is retried on the next call. */
+function once<T>(url: string, load: (url: string) => Promise<T>, kind = ''): Promise<T> {
   const key = new URL(url, globalThis.location?.href).href;
-  let pending = cache.get(key);
+  let pending = cache.get(kind + key) as Promise<T> | undefined;
   if (!pending) {
-    pending = fetchDataset(key);
-    cache.set(key, pending);
-    pending.catch(() => cache.delete(key));
+    pending = load(key);
+    cache.set(kind + key, pending);
+    pending.catch(() => cache.delete(kind + key));
   }
   return pending;
 }
+
+/** Loads and validates `url` once per page; a failed load is retried on the next call. */
+export const loadDataset = (url: string = builtinDatasetUrl()): Promise<Dataset> => once(url, fetchDataset);
+
+/**
+ * Loads any JSON file once per page, the same way (a widget's other data, such as the help
+ * form's definition); failures are DatasetErrors. The caller checks what it got.
+ */
+export const loadJson = (url: string): Promise<unknown> => once(url, fetchJson, 'json:');
 
 /** Forgets cached datasets (tests, or a page that republished its data). */
 export function clearDatasetCache() {
