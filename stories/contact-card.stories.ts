@@ -130,7 +130,10 @@ export const InlineHoursError: Story = {
 
 export const Compact: Story = {args: {compact: true, headingLevel: 4}};
 
-/** Writes schema.org JSON-LD into the light DOM (inspect the element to see it). */
+/**
+ * Writes schema.org JSON-LD into the light DOM (inspect the element to see it). Its code loads only
+ * when `structured-data` is set, and the script text goes through the Trusted Types policy `fukushi-widgets`.
+ */
 export const StructuredData: Story = {args: {desk: 'desk-chiiki-kyosei', structuredData: true}};
 
 export const EasyJapanese: Story = {globals: {locale: 'ja-x-easy', furigana: 'on'}};

@@ -354,11 +354,31 @@ describe('<fukushi-contact-card>', () => {
       expect($(el, '[role="status"]')!.textContent).to.contain('番号を選びました。コピーしてください。');
     });
 
-    it('offers a vCard 4.0 download', async () => {
+    it('offers a vCard 4.0 download, built when the button is pressed', async () => {
       const el = await card(html`<fukushi-contact-card desk="desk-chiiki-kyosei"></fukushi-contact-card>`);
-      const link = $(el, '[part="vcard-link"]') as HTMLAnchorElement;
+      const button = $(el, '[part="vcard-link"]') as HTMLButtonElement;
+      expect(button.localName).to.equal('button');
+      expect(visibleText(button)).to.equal('連絡先に保存（vCard）');
+      // The file is made on demand and handed to a temporary <a download>: catch its click.
+      const original = HTMLAnchorElement.prototype.click;
+      const clicked = new Promise<HTMLAnchorElement>((resolve) => {
+        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+          resolve(this);
+        };
+      });
+      let link: HTMLAnchorElement;
+      try {
+        button.click();
+        link = await clicked;
+      } finally {
+        HTMLAnchorElement.prototype.click = original;
+      }
       expect(link.href.startsWith('blob:')).to.equal(true);
       expect(link.getAttribute('download')).to.equal('desk-chiiki-kyosei.vcf');
+      // the temporary link is gone and the download is announced politely
+      await el.updateComplete;
+      expect(shadow(el).querySelector('a[download]')).to.equal(null);
+      expect($(el, '[role="status"]')!.textContent).to.contain('連絡先のファイル（vCard）をダウンロードしました。');
       const blob = await (await fetch(link.href)).blob();
       expect(blob.type).to.equal('text/vcard;charset=utf-8');
       const vcard = (await blob.text()).replace(/\r\n /g, '');

@@ -192,3 +192,79 @@ describe('structured data (core/data/structured-data)', () => {
     expect(JSON.parse(text).name).to.equal('</script><script>alert(1)</script>');
   });
 });
+
+describe('structured data under Trusted Types (writeJsonLd)', () => {
+  // The policy is created once per page, so each case loads a fresh copy of the module.
+  let fresh = 0;
+  const freshModule = (): Promise<typeof import('../../src/core/data/structured-data.js')> =>
+    import(new URL(`../../src/core/data/structured-data.ts?case=${++fresh}`, import.meta.url).href);
+  const original = Object.getOwnPropertyDescriptor(globalThis, 'trustedTypes');
+  const withTrustedTypes = async (value: unknown, run: () => Promise<void>) => {
+    Object.defineProperty(globalThis, 'trustedTypes', {value, configurable: true, writable: true});
+    try {
+      await run();
+    } finally {
+      if (original) Object.defineProperty(globalThis, 'trustedTypes', original);
+      else delete (globalThis as {trustedTypes?: unknown}).trustedTypes;
+    }
+  };
+  const data = {'@type': 'GovernmentService', name: '</script>'};
+
+  it('writes the JSON through one policy, "fukushi-widgets", that lets only JSON through', async () => {
+    const policies: Array<{name: string; rules: {createScript: (s: string) => string}}> = [];
+    const trusted: string[] = [];
+    const factory = {
+      createPolicy(name: string, rules: {createScript: (s: string) => string}) {
+        policies.push({name, rules});
+        return {createScript: (s: string) => (trusted.push(rules.createScript(s)), s)};
+      },
+    };
+    await withTrustedTypes(factory, async () => {
+      const {jsonLdText, writeJsonLd} = await freshModule();
+      const host = document.createElement('div');
+      writeJsonLd(host, data);
+      writeJsonLd(host, {...data, name: 'changed'});
+      writeJsonLd(host, {...data, name: 'changed'});
+      expect(policies.map((p) => p.name)).to.deep.equal(['fukushi-widgets']);
+      expect(trusted).to.deep.equal([jsonLdText(data), jsonLdText({...data, name: 'changed'})]);
+      const scripts = host.querySelectorAll('script[type="application/ld+json"][data-fukushi-contact-card]');
+      expect(scripts).to.have.length(1);
+      expect(JSON.parse(scripts[0]!.textContent!).name).to.equal('changed');
+      // anything that is not JSON is refused by the policy itself
+      expect(() => policies[0]!.rules.createScript('alert(1)')).to.throw();
+    });
+  });
+
+  it('writes plain text where Trusted Types are not supported', async () => {
+    await withTrustedTypes(undefined, async () => {
+      const {writeJsonLd} = await freshModule();
+      const host = document.createElement('div');
+      writeJsonLd(host, data);
+      expect(JSON.parse(host.querySelector('script')!.textContent!)).to.deep.equal(data);
+    });
+  });
+
+  it('writes nothing, with a console warning, when the page does not allow the policy', async () => {
+    const refusing = {
+      createPolicy() {
+        throw new TypeError('Policy "fukushi-widgets" disallowed.');
+      },
+    };
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    try {
+      await withTrustedTypes(refusing, async () => {
+        const {writeJsonLd} = await freshModule();
+        const host = document.createElement('div');
+        writeJsonLd(host, data);
+        writeJsonLd(host, data);
+        expect(host.querySelector('script')).to.equal(null);
+      });
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('trusted-types');
+  });
+});

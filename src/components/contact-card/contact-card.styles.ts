@@ -2,6 +2,7 @@ import {css} from 'lit';
 
 // One rule per line: lit ships css`` as written, and this card has a tight size budget.
 // The card's padding shrinks on a narrow screen with large text, where every column counts.
+// The shared classes (.notice for the status line, .button, .phone, .visually-hidden) come from ui/styles.
 // Phone numbers stay on one line where they fit and split at a hyphen rather than overflow.
 // In print: no buttons, map link or "open now" line (stale on paper), the full address of every web link, compact details open.
 export const styles = css`
@@ -12,8 +13,8 @@ export const styles = css`
 fukushi-reading-controls { margin-block-end: 0.5em }
 .title { font-size: var(--_font-size-l); font-weight: bold; line-height: 1.5 }
 .furigana-on .title { line-height: var(--_ruby-line-height) }
-.status { margin: 0.5em 0; padding: 0.25em 0.5em; border: 2px solid var(--_border); border-inline-start-width: 6px; border-radius: var(--_radius); background: var(--_surface) }
-.status.open { border-color: var(--_success); background: var(--_success-bg) }
+.status { margin-block: 0.5em; padding: 0.25em 0.5em }
+.status:not(.success) { background: var(--_surface) }
 p { margin: 0.25em 0 }
 dl { margin: 0.75em 0 0 }
 .row { display: flex; flex-wrap: wrap; column-gap: 1em; padding-block: 0.5em; border-top: 1px solid var(--_border) }
@@ -33,6 +34,6 @@ summary { min-height: 44px; padding-block: 0.5em; cursor: pointer; color: var(--
   details::details-content { content-visibility: visible; display: block }
 }
 @media (forced-colors: active) {
-  .status, .dated { border-color: CanvasText }
+  .dated { border-color: CanvasText }
 }
 `;

@@ -1,5 +1,4 @@
-import {html, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {html, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {msg, str} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {DatasetController} from '../../ui/data-controller.js';
@@ -9,8 +8,6 @@ import {phoneLink} from '../../ui/phone.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {spokenDigits} from '../../core/data/phone.js';
 import {pick} from '../../core/data/text.js';
-import {toVCard, usable} from '../../core/data/vcard.js';
-import {jsonLdText, toJsonLd} from '../../core/data/structured-data.js';
 import type {Location, Organization, Provenance, Text} from '../../core/data/types.js';
 import {
   HoursSyntaxError,
@@ -24,6 +21,11 @@ import {clock, closuresText, nextOpeningText, weeklyLines} from '../../core/hour
 import {plainText} from '../../core/text/ruby.js';
 import '../reading-controls/define.js';
 import {styles} from './contact-card.styles.js';
+
+type Fact = {x_jp: Provenance} | undefined;
+
+/** Unverified facts are never shown (nor saved, nor published). */
+const usable = (fact: Fact) => !!fact && fact.x_jp.status !== 'unverified';
 
 /** Editors' mistakes are reported once per page, not on every render. */
 const reported = new Set<string>();
@@ -44,6 +46,9 @@ const MAX_WAIT = 3600000;
  * (`name`, `phone`, `fax`, `email`, `address`, `url`, `hours`: then no dataset is loaded).
  * With neither, the card shows the city hall's main desk.
  *
+ * The vCard is built when a resident presses the download button, and the structured data only
+ * when `structured-data` is set: both load their code on demand.
+ *
  * @tagname fukushi-contact-card
  * @summary A consultation desk's phone, FAX, email, address and opening hours, with an "open now" status.
  *
@@ -55,7 +60,7 @@ const MAX_WAIT = 3600000;
  * @csspart phone - Each phone link.
  * @csspart fax - The FAX number.
  * @csspart copy-button - The button that copies the phone number.
- * @csspart vcard-link - The link that downloads the vCard.
+ * @csspart vcard-link - The button that saves the desk to the phone's contacts (downloads a vCard; the part keeps its first name).
  * @csspart details - The disclosure with the full details in compact mode.
  * @csspart error - The notice shown when the dataset cannot be loaded.
  *
@@ -72,55 +77,77 @@ const MAX_WAIT = 3600000;
 export class FukushiContactCard extends FukushiElement {
   static override styles = [...(FukushiElement.styles as never[]), noticeStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    desk: {},
+    src: {},
+    name: {},
+    phone: {},
+    fax: {},
+    email: {},
+    address: {},
+    url: {},
+    hours: {},
+    compact: {type: Boolean, reflect: true},
+    headingLevel: {attribute: 'heading-level', type: Number},
+    structuredData: {attribute: 'structured-data', type: Boolean},
+    now: {attribute: false},
+    status: {reflect: true},
+  };
+
   /** The id of a desk (a location) in the dataset, e.g. `desk-chiiki-kyosei`. */
-  @property() desk?: string;
+  declare desk?: string;
 
   /** Another dataset (a partner's JSON) instead of the built-in Nishitokyo dataset. */
-  @property() src?: string;
+  declare src?: string;
 
   /** A partner's own desk: its name (with `phone`, and no `desk`, no dataset is loaded). */
-  @property() name?: string;
+  declare name?: string;
 
   /** A partner's own desk: its phone number, as printed (042-464-1311). */
-  @property() phone?: string;
+  declare phone?: string;
 
   /** A partner's own desk: its FAX number. */
-  @property() fax?: string;
+  declare fax?: string;
 
   /** A partner's own desk: its email address. */
-  @property() email?: string;
+  declare email?: string;
 
   /** A partner's own desk: its address, as printed (〒188-8666 東京都西東京市南町5-6-13). */
-  @property() address?: string;
+  declare address?: string;
 
   /** A partner's own desk: its web page (https). */
-  @property() url?: string;
+  declare url?: string;
 
   /**
    * A partner's own desk: its opening hours in a subset of OpenStreetMap opening_hours syntax, e.g.
    * `Mo-Fr 08:30-17:00; PH off; Dec 29-Jan 03 off`. A syntax error is reported in the console.
    */
-  @property() hours?: string;
+  declare hours?: string;
 
   /** A smaller card (name, phone, FAX, status) with the rest in a disclosure, for use inside other widgets. */
-  @property({type: Boolean, reflect: true}) compact = false;
+  compact = false;
 
   /** The level of the desk name heading, 2–6. */
-  @property({attribute: 'heading-level', type: Number}) headingLevel = 3;
+  headingLevel = 3;
 
-  /** Writes schema.org JSON-LD for the desk into the light DOM (verified facts only). */
-  @property({attribute: 'structured-data', type: Boolean}) structuredData = false;
+  /**
+   * Writes schema.org JSON-LD for the desk into the light DOM (verified facts only). Its code loads
+   * on demand; `updateComplete` waits for it. On a page with Trusted Types it is written through
+   * the policy `fukushi-widgets`, and skipped (with a console warning) if the page does not allow it.
+   */
+  structuredData = false;
 
   /**
    * For tests and stories only: the card shows the status at this instant (an ISO string such as
    * `2026-11-27T10:00:00+09:00`, a Date or epoch milliseconds) and stops following the clock.
    */
-  @property({attribute: false}) now?: Date | string | number;
+  declare now?: Date | string | number;
 
   /** Read only: `open`, `closed` or `unknown` (no hours), kept up to date while the page is open. */
-  @property({reflect: true}) status: 'open' | 'closed' | 'unknown' = 'unknown';
+  status: 'open' | 'closed' | 'unknown' = 'unknown';
 
-  @state() private copied = '';
+  /** What the copy button did (announcing it re-renders the card). */
+  private copied = '';
 
   private data?: DatasetController;
   private readonly announcer = new Announcer(this);
@@ -131,8 +158,8 @@ export class FukushiContactCard extends FukushiElement {
   private openNow: OpenStatus = {state: 'unknown'};
   private hoursError?: HoursSyntaxError;
   private timer?: ReturnType<typeof setTimeout>;
-  private vcard = '';
-  private vcardUrl = '';
+  /** The structured data being written (its module loads on demand). */
+  private jsonLd?: Promise<void>;
 
   /** Resolves when the dataset has loaded or failed (at once for a partner's own desk). */
   get ready(): Promise<void> {
@@ -153,8 +180,13 @@ export class FukushiContactCard extends FukushiElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisible);
     clearTimeout(this.timer);
-    URL.revokeObjectURL(this.vcardUrl);
-    this.vcard = '';
+  }
+
+  /** Also waits for the structured data, when it is being written. */
+  protected override async getUpdateComplete() {
+    const done = await super.getUpdateComplete();
+    await this.jsonLd;
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -181,13 +213,6 @@ export class FukushiContactCard extends FukushiElement {
     this.rules = location ? rulesFromSchedules(location.schedules, location.x_jp.closures) : null;
     this.openNow = openStatus(this.rules, this.now === undefined ? Date.now() : new Date(this.now));
     this.status = this.openNow.state;
-
-    const vcard = location ? toVCard(location, this.reading.locale, this.organization) : '';
-    if (vcard !== this.vcard) {
-      URL.revokeObjectURL(this.vcardUrl);
-      this.vcard = vcard;
-      this.vcardUrl = vcard ? URL.createObjectURL(new Blob([vcard], {type: 'text/vcard;charset=utf-8'})) : '';
-    }
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -199,19 +224,16 @@ export class FukushiContactCard extends FukushiElement {
       const wait = Math.min((this.openNow.changesAt ?? Infinity) - now, msToTokyoMidnight(now), MAX_WAIT);
       this.timer = setTimeout(() => this.requestUpdate(), Math.max(wait, 1000));
     }
-    // JSON-LD goes into the light DOM, where search engines look; built as text, never parsed as HTML.
-    let script = this.querySelector<HTMLScriptElement>(':scope > script[data-fukushi-contact-card]');
     if (this.structuredData && this.location) {
-      if (!script) {
-        script = document.createElement('script');
-        script.type = 'application/ld+json';
-        script.dataset.fukushiContactCard = '';
-        this.append(script);
-      }
-      const json = jsonLdText(toJsonLd(this.location, this.reading.locale, this.organization));
-      if (script.textContent !== json) script.textContent = json;
+      // Written for the card as it is when the module has loaded.
+      this.jsonLd = import('../../core/data/structured-data.js')
+        .then(({toJsonLd, writeJsonLd}) => {
+          if (this.structuredData && this.location) writeJsonLd(this, toJsonLd(this.location, this.reading.locale, this.organization));
+        })
+        .catch((error: unknown) => console.warn('fukushi-contact-card: the structured data (JSON-LD) could not be written.', error));
     } else {
-      script?.remove();
+      this.jsonLd = undefined;
+      this.querySelector(':scope > script[data-fukushi-contact-card]')?.remove();
     }
   }
 
@@ -254,14 +276,19 @@ export class FukushiContactCard extends FukushiElement {
     return picked.lang === this.reading.lang ? rendered : html`<span lang=${picked.lang}>${rendered}</span>`;
   }
 
-  private dated(fact?: {x_jp: Provenance}) {
-    return fact?.x_jp.status === 'dated' ? html`<span class="dated">${this.renderText(msg('要確認'))}</span>` : nothing;
+  /** 要確認 when any of `facts` is dated. */
+  private dated(...facts: Fact[]) {
+    return facts.some((f) => f?.x_jp.status === 'dated') ? html`<span class="dated">${this.renderText(msg('要確認'))}</span>` : nothing;
   }
 
-  /** 要確認 for the hours when a schedule or the closures they use are dated. */
-  private hoursDated() {
-    const location = this.location!;
-    return this.dated([...location.schedules, location.x_jp.closures].find((f) => f?.x_jp.status === 'dated'));
+  private debug(text: string) {
+    return debugMode() ? html`<p class="debug" lang="en">fukushi-debug: ${text}</p>` : nothing;
+  }
+
+  /** Announces `text` politely and returns it for display. */
+  private say(text: string) {
+    this.announcer.announce(plainText(text));
+    return text;
   }
 
   private async copy(number: string) {
@@ -274,9 +301,28 @@ export class FukushiContactCard extends FukushiElement {
       const digits = this.renderRoot.querySelector('.phone [aria-hidden]');
       if (digits) getSelection()?.selectAllChildren(digits);
     }
-    this.copied = copied ? msg('コピーしました') : msg('番号を選びました。コピーしてください。');
-    this.announcer.announce(plainText(this.copied));
+    this.copied = this.say(copied ? msg('コピーしました') : msg('番号を選びました。コピーしてください。'));
     this.emit('fukushi-copy', {number, copied});
+  }
+
+  /** Builds the vCard (its code loads now) and downloads it through a temporary link. */
+  private async download(location: Location) {
+    try {
+      const {toVCard} = await import('../../core/data/vcard.js');
+      const url = URL.createObjectURL(new Blob([toVCard(location, this.reading.locale, this.organization)], {type: 'text/vcard;charset=utf-8'}));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${location.id}.vcf`;
+      this.renderRoot.append(link);
+      link.click();
+      link.remove();
+      // Long enough for every browser to have started the download.
+      setTimeout(() => URL.revokeObjectURL(url), 40000);
+      this.say(msg('連絡先のファイル（vCard）をダウンロードしました。'));
+    } catch {
+      // The module could not load (offline): the resident hears it and can press again.
+      this.say(msg('情報を読み込めませんでした。'));
+    }
   }
 
   private statusLine() {
@@ -293,12 +339,25 @@ export class FukushiContactCard extends FukushiElement {
           : msg('受付時間外');
     const why = reason === 'holiday' ? msg('本日は祝日のため休みです。') : reason === 'year-end' ? msg('年末年始のため休みです。') : '';
     // Text and a symbol, never colour alone.
-    return html`<p class="status ${state}" part="status"><span aria-hidden="true">${state === 'open' ? '✓' : '✕'} </span
+    return html`<p class="notice status ${state === 'open' ? 'success' : ''}" part="status"><span aria-hidden="true">${state === 'open' ? '✓' : '✕'} </span
       ><strong>${this.renderText(line)}</strong> ${this.renderText(why)}${this.hoursDated()}</p>`;
   }
 
+  /** 要確認 for the hours when a schedule or the closures they use are dated. */
+  private hoursDated() {
+    return this.dated(...this.location!.schedules, this.location!.x_jp.closures);
+  }
+
+  /** A row of the details list, left out when it has no content. */
   private row(label: string, content: unknown, className = '') {
-    return html`<div class="row ${className}"><dt>${this.renderText(label)}</dt><dd>${content}</dd></div>`;
+    return content ? html`<div class="row ${className}"><dt>${this.renderText(label)}</dt><dd>${content}</dd></div>` : nothing;
+  }
+
+  /** A secondary button in a row of actions, with what it says after it. */
+  private action(part: string, label: string, press: () => void, after: unknown = nothing) {
+    return html`<p class="actions"><button type="button" class="button secondary" part=${part} @click=${press}
+        ><span>${this.renderText(label)}</span></button
+      >${after}</p>`;
   }
 
   private card(location: Location) {
@@ -312,78 +371,75 @@ export class FukushiContactCard extends FukushiElement {
     const showContact = location.x_jp.contact?.status !== 'unverified';
     const rules = this.rules;
     const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3));
-    const anyDated = [...phones, address, contact, location.x_jp.closures, ...location.schedules].some((f) => f?.x_jp.status === 'dated');
     const hint = (t: Text | undefined) => (t ? html`<span class="hint">${this.text(t)}</span>` : nothing);
-
-    // No usable phone: "ask the city" with its main number.
-    const phoneRow = this.row(
-      msg('電話'),
-      voice.length
-        ? html`${voice.map((p) => html`<p>${phoneLink(p.number, lang)}${this.dated(p)} ${hint(p.description)}</p>`)}${compact
-            ? nothing
-            : html`<p class="actions"><button type="button" class="button secondary" part="copy-button" @click=${() => this.copy(voice[0]!.number)}
-                  ><span>${this.renderText(msg('番号をコピー'))}</span></button
-                >${this.copied ? html`<span>${this.renderText(this.copied)}</span>` : nothing}</p>`}`
-        : cityContact(lang),
-    );
-    // FAX is the channel for Deaf residents: prominent, read digit by digit, but not a tel: link.
-    const faxRow = faxes.length
-      ? this.row(
-          msg('FAX（ファクス）'),
-          html`${faxes.map(
-              (p) =>
-                html`<p><span class="phone" part="fax"><span aria-hidden="true">${p.number}</span><span class="visually-hidden"
-                        >${spokenDigits(p.number, lang)}</span></span>${this.dated(p)}</p>`,
-            )}<p class="hint">${this.renderText(msg('耳が聞こえない・聞こえにくい方は、FAXで相談できます。'))}</p>`,
-          'fax',
-        )
-      : nothing;
-
-    let hours: unknown = nothing;
-    if (rules?.periods.length) {
-      const closed = closuresText(rules, locale);
-      hours = html`<ul>${weeklyLines(rules, locale).map((line) => html`<li>${this.renderText(line)}</li>`)}</ul>${closed
-          ? html`<p>${this.renderText(closed)}</p>`
-          : nothing}`;
-    } else if (location.hours_note) {
-      hours = html`<p>${this.text(location.hours_note)}</p>`;
-    }
+    const closed = rules?.periods.length ? closuresText(rules, locale) : '';
 
     // A plain https link, no embedded map: Google Maps search opens the phone's map app and
     // finds every address (most desks have no coordinates); coordinates win when known.
     const place = `${address?.state_province}${address?.city}${address?.address_1}`;
     const query = location.latitude !== undefined && location.longitude !== undefined ? `${location.latitude},${location.longitude}` : place;
-    const details = html`${location.email && showContact
-      ? this.row(msg('メール'), html`<a href="mailto:${location.email}">${location.email}</a>${this.dated(contact)}`)
-      : nothing}${address
-      ? this.row(
-          msg('住所'),
-          html`<p><span lang="ja">${address.postal_code ? `〒${address.postal_code} ` : ''}${this.renderText(
-                address.x_jp.ruby ?? `${place} ${address.address_2 ?? ''}`,
-              )}</span>${this.dated(address)}</p><p class="map"><a href=${`https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`}
-                >${this.renderText(msg('地図を開く（Google マップ）'))}</a></p>`,
-        )
-      : nothing}${location.transportation ? this.row(msg('行き方'), this.text(location.transportation)) : nothing}${hours === nothing
+    const details = html`${this.row(
+      msg('メール'),
+      location.email && showContact && html`<a href="mailto:${location.email}">${location.email}</a>${this.dated(contact)}`,
+    )}${this.row(
+      msg('住所'),
+      address &&
+        html`<p><span lang="ja">${address.postal_code ? `〒${address.postal_code} ` : ''}${this.renderText(
+            address.x_jp.ruby ?? `${place} ${address.address_2 ?? ''}`,
+          )}</span>${this.dated(address)}</p><p class="map"><a href=${`https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`}
+            >${this.renderText(msg('地図を開く（Google マップ）'))}</a></p>`,
+    )}${this.row(msg('行き方'), location.transportation && this.text(location.transportation))}${this.row(
+      msg('受付時間'),
+      rules?.periods.length
+        ? html`<ul>${weeklyLines(rules, locale).map((line) => html`<li>${this.renderText(line)}</li>`)}</ul>${closed
+              ? html`<p>${this.renderText(closed)}</p>`
+              : nothing}${this.hoursDated()}`
+        : location.hours_note && html`<p>${this.text(location.hours_note)}</p>${this.hoursDated()}`,
+    )}${this.row(
+      msg('ホームページ'),
+      location.url && showContact && html`<a href=${location.url}>${this.renderText(msg('ホームページを開く'))}</a>${this.dated(contact)}`,
+    )}`;
+    const anyDated = this.dated(...phones, address, contact, location.x_jp.closures, ...location.schedules);
+    const extras = html`${anyDated === nothing
       ? nothing
-      : this.row(msg('受付時間'), html`${hours}${this.hoursDated()}`)}${location.url && showContact
-      ? this.row(msg('ホームページ'), html`<a href=${location.url}>${this.renderText(msg('ホームページを開く'))}</a>${this.dated(contact)}`)
-      : nothing}`;
-    const extras = html`${anyDated
-        ? html`<p class="note hint"><span class="dated">${this.renderText(msg('要確認'))}</span>${this.renderText(
-              msg('古い資料による情報です。変わっていることがあります。'),
-            )}</p>`
-        : nothing}<p class="actions"><a class="button secondary" part="vcard-link" href=${this.vcardUrl} download="${location.id}.vcf"
-          ><span>${this.renderText(msg('連絡先に保存（vCard）'))}</span></a></p>`;
+      : html`<p class="note hint">${anyDated}${this.renderText(msg('古い資料による情報です。変わっていることがあります。'))}</p>`}${this.action(
+      'vcard-link',
+      msg('連絡先に保存（vCard）'),
+      () => this.download(location),
+    )}`;
 
     return html`<div class="card" part="card">
       <div class="title" role="heading" aria-level=${level} part="name">${this.text(location.name)}</div>
       ${this.statusLine()}${compact || !location.description ? nothing : html`<p>${this.text(location.description)}</p>`}
-      <dl>${phoneRow}${faxRow}${compact ? nothing : details}</dl>
+      <dl>
+        ${this.row(
+          msg('電話'),
+          // No usable phone: "ask the city" with its main number.
+          voice.length
+            ? html`${voice.map((p) => html`<p>${phoneLink(p.number, lang)}${this.dated(p)} ${hint(p.description)}</p>`)}${compact
+                ? nothing
+                : this.action(
+                    'copy-button',
+                    msg('番号をコピー'),
+                    () => this.copy(voice[0]!.number),
+                    this.copied ? html`<span>${this.renderText(this.copied)}</span>` : nothing,
+                  )}`
+            : cityContact(lang),
+        )}${this.row(
+          // FAX is the channel for Deaf residents: prominent, read digit by digit, but not a tel: link.
+          msg('FAX（ファクス）'),
+          faxes.length &&
+            html`${faxes.map(
+                (p) =>
+                  html`<p><span class="phone" part="fax"><span aria-hidden="true">${p.number}</span><span class="visually-hidden"
+                          >${spokenDigits(p.number, lang)}</span></span>${this.dated(p)}</p>`,
+              )}<p class="hint">${this.renderText(msg('耳が聞こえない・聞こえにくい方は、FAXで相談できます。'))}</p>`,
+          'fax',
+        )}${compact ? nothing : details}
+      </dl>
       ${compact
         ? html`<details part="details"><summary>${this.renderText(msg('くわしい情報'))}</summary><dl>${details}</dl>${extras}</details>`
-        : extras}${this.hoursError && debugMode()
-        ? html`<p class="debug" lang="en">fukushi-debug: hours="${this.hours}": ${this.hoursError.message} → ${this.hoursError.fix}</p>`
-        : nothing}
+        : extras}${this.hoursError ? this.debug(`hours="${this.hours}": ${this.hoursError.message} → ${this.hoursError.fix}`) : nothing}
     </div>`;
   }
 
@@ -398,9 +454,7 @@ export class FukushiContactCard extends FukushiElement {
         ? loadErrorNotice(error, lang, () => this.data!.retry())
         : location === null
           ? // An unknown desk id is the editor's mistake (reported in the console): residents get the city.
-            html`<div class="card" part="card">${cityContact(lang)}<slot></slot>${debugMode()
-              ? html`<p class="debug" lang="en">fukushi-debug: desk="${this.desk}" is not in the dataset.</p>`
-              : nothing}</div>`
+            html`<div class="card" part="card">${cityContact(lang)}<slot></slot>${this.debug(`desk="${this.desk}" is not in the dataset.`)}</div>`
           : html`<p>${this.renderText(msg('読み込んでいます…'))}</p><slot></slot>`;
     return html`${this.compact ? nothing : html`<fukushi-reading-controls></fukushi-reading-controls>`}
       <div lang=${lang} class="${easy ? 'easy' : ''} ${furigana ? 'furigana-on' : ''}">${body}</div>${this.announcer.render()}`;

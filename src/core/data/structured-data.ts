@@ -4,6 +4,10 @@
  * when there is a FAX, TollFree for 0120/0800 numbers) and hoursAvailable.
  * Only `verified` facts go in: search engines repeat what they read without our 要確認 note.
  * `jsonLdText` escapes "<" so the text stays inert even if the page is serialised as HTML.
+ *
+ * Loaded on demand: the card imports this module only when `structured-data` is set.
+ * `writeJsonLd` writes the <script> text through a Trusted Types policy, so it works on pages
+ * whose CSP has `require-trusted-types-for 'script'`.
  */
 import {rulesFromSchedules} from '../hours/opening-hours.js';
 import {EN_DAYS} from '../hours/format.js';
@@ -84,3 +88,49 @@ export function toJsonLd(location: Location, locale: Locale, organization?: Orga
 
 /** The JSON for a <script type="application/ld+json">: "<" escaped, so "</script>" cannot end it. */
 export const jsonLdText = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c');
+
+/** The Trusted Types API, as far as it is used here (it is not in TypeScript's DOM types). */
+interface ScriptPolicy {
+  createScript(input: string): string;
+}
+type TrustedTypes = {createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy};
+
+/** Lets only JSON through: anything else throws before it can reach a <script>. */
+const onlyJson: ScriptPolicy = {createScript: (input) => (JSON.parse(input), input)};
+
+/** Created once, on first use: our policy (`onlyJson` itself without Trusted Types), or null when the page refuses it. */
+let policy: ScriptPolicy | null | undefined;
+
+/**
+ * Writes `data` as JSON-LD into `host`'s light DOM, where search engines look: one
+ * <script type="application/ld+json" data-fukushi-contact-card>, its text set as a TrustedScript
+ * (or a plain string without Trusted Types), never parsed as HTML. When the page's CSP does not
+ * allow our policy (its trusted-types directive), nothing is written and the console says why.
+ */
+export function writeJsonLd(host: Element, data: unknown) {
+  const json = jsonLdText(data);
+  let script = host.querySelector<HTMLScriptElement>(':scope > script[data-fukushi-contact-card]');
+  if (script?.textContent === json) return;
+  if (policy === undefined) {
+    try {
+      const trustedTypes = (globalThis as {trustedTypes?: TrustedTypes}).trustedTypes;
+      policy = trustedTypes ? trustedTypes.createPolicy('fukushi-widgets', onlyJson) : onlyJson;
+    } catch {
+      policy = null;
+      console.warn(
+        "fukushi-widgets: the page's Content-Security-Policy does not allow the Trusted Types policy \"fukushi-widgets\", " +
+          'so no structured data (JSON-LD) is written. Add fukushi-widgets to its trusted-types directive to allow it.',
+      );
+    }
+  }
+  if (!policy) return;
+  const text = policy.createScript(json);
+  if (!script) {
+    script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.dataset.fukushiContactCard = '';
+  }
+  // The text is set before a new script joins the document.
+  script.textContent = text;
+  if (!script.parentNode) host.append(script);
+}

@@ -3,6 +3,7 @@
  * EMAIL, ADR, GEO, URL and NOTE (the opening hours), in the reader's language, without ruby.
  * Unverified facts are left out, as everywhere. Values are escaped (§3.4) and lines are folded
  * at 75 octets without splitting a character (§3.2), with CRLF line ends.
+ * Loaded on demand: the card imports this module when a resident presses its download button.
  */
 import {closuresText, weeklyLines} from '../hours/format.js';
 import {rulesFromSchedules} from '../hours/opening-hours.js';
@@ -11,7 +12,7 @@ import {plainText} from '../text/ruby.js';
 import {pick} from './text.js';
 import type {Location, Organization, Provenance, Text} from './types.js';
 
-export const usable = (fact?: {x_jp: Provenance}) => !!fact && fact.x_jp.status !== 'unverified';
+const usable = (fact?: {x_jp: Provenance}) => !!fact && fact.x_jp.status !== 'unverified';
 
 const escape = (value: string) => value.replace(/[\\,;]/g, '\\$&').replace(/\r?\n/g, '\\n');
 
