@@ -2,8 +2,7 @@
  * The base of every widget: reading preferences, localisation, shared styles and the
  * define guard. Behaviour that not every widget needs lives in controllers instead.
  */
-import {LitElement, type CSSResultGroup, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
+import {LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {updateWhenLocaleChanges} from '@lit/localize';
 import '../core/i18n/localization.js';
 import {resumeOutbox} from '../core/outbox/resume.js';
@@ -27,6 +26,9 @@ export class FukushiElement extends LitElement {
 
   static override styles: CSSResultGroup = [tokens, baseStyles];
 
+  // Static properties rather than decorators: the decorator helpers would add to every page.
+  static override properties: PropertyDeclarations = {locale: {}, furigana: {}};
+
   /** Defines the element under `tag` unless that tag is taken; never throws. */
   static define(tag: string): boolean {
     return defineElement(tag, this);
@@ -36,10 +38,10 @@ export class FukushiElement extends LitElement {
    * The page's default reading mode: `ja`, `ja-x-easy` (やさしい日本語) or `en`.
    * If widgets disagree, the first one on the page wins; a resident's own choice wins over both.
    */
-  @property() locale?: string;
+  declare locale?: string;
 
   /** The page's default for furigana: `on` or `off`. Without it, furigana is on in easy Japanese. */
-  @property() furigana?: string;
+  declare furigana?: string;
 
   protected readonly reading = new ReadingController(this);
 

@@ -40,24 +40,29 @@ export const tokens = css`
 `;
 
 export const baseStyles = css`
+  /* Host pages style the host element too ("* { font: inherit }", a 62.5% root, light text on
+     dark): a page's rule beats :host, except that an !important :host rule beats the page. So the
+     text essentials are !important here; editors change them through --fukushi-* tokens. */
   :host {
-    display: block;
-    box-sizing: border-box;
+    display: block !important;
+    box-sizing: border-box !important;
     /* Readable whatever the host's root size; grows with the reader's own text size. */
-    font-size: max(var(--fukushi-font-size, 1rem), 16px);
-    font-family: var(--_font-family);
-    line-height: var(--_line-height);
-    color: var(--_text);
-    text-align: start;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    font-style: normal;
-    font-weight: normal;
+    font-size: max(var(--fukushi-font-size, 1rem), 16px) !important;
+    font-family: var(--_font-family) !important;
+    font-style: normal !important;
+    font-weight: normal !important;
+    line-height: var(--_line-height) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-align: start !important;
+    /* Text and background as a pair, so contrast holds on any page. */
+    color: var(--_text) !important;
+    background: var(--_bg) !important;
     -webkit-text-size-adjust: 100%;
   }
   :host([hidden]) {
-    display: none;
+    display: none !important;
   }
   *,
   *::before,
@@ -147,6 +152,10 @@ export const baseStyles = css`
   .button.secondary:hover {
     background: var(--_surface);
   }
+  .button[aria-pressed='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
   @media (forced-colors: active) {
     .button,
     .button.secondary {
@@ -154,6 +163,10 @@ export const baseStyles = css`
       background: ButtonFace;
       color: ButtonText;
       forced-color-adjust: none;
+    }
+    .button[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
     }
     :focus-visible {
       outline-color: Highlight;

@@ -171,7 +171,7 @@ describe('<fukushi-service-finder>', () => {
     await type(el, '子ども');
     await aTimeout(400);
     const params = new URLSearchParams(location.search);
-    expect(params.get('fukushi-q')).to.equal('子ども');
+    expect(params.get('fukushi-query')).to.equal('子ども');
     expect(params.get('fukushi-need')).to.equal('need-child');
     // a new finder restores them from the URL
     const again = await finder('sync-url');

@@ -130,8 +130,10 @@ export const styles = css`
     outline: 2px solid var(--_notice-border);
     border-radius: 2px;
   }
+  /* Holds space while the data loads, so the page below does not jump when the text arrives. */
   .loading {
     color: var(--_text-subtle);
+    min-height: 60em;
   }
   @media (forced-colors: active) {
     .term {

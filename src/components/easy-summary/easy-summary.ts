@@ -1,5 +1,4 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
+import {html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations} from 'lit';
 import {msg} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {DatasetController} from '../../ui/data-controller.js';
@@ -58,20 +57,28 @@ const clean = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 export class FukushiEasySummary extends FukushiElement {
   static override styles = [...(FukushiElement.styles as never[]), noticeStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    section: {},
+    headingLevel: {attribute: 'heading-level', type: Number},
+    furiganaGrade: {attribute: 'furigana-grade', type: Number},
+    openTerm: {attribute: 'open-term'},
+  };
+
   /** Another dataset (a partner's JSON) instead of the built-in Nishitokyo dataset. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The id of one summary section (top level or nested) to show; without it, the whole summary. */
-  @property() section?: string;
+  declare section?: string;
 
   /** The heading level (1–6) of the top sections, to fit the host page's outline; sub-sections go one down. */
-  @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
+  headingLevel = 2;
 
   /** Furigana only on kanji not learned by the end of this school grade (1–6, 2020 table). */
-  @property({attribute: 'furigana-grade', type: Number}) furiganaGrade?: number;
+  declare furiganaGrade?: number;
 
   /** A glossary term (its id or its text) whose explanation is open when the summary appears. */
-  @property({attribute: 'open-term'}) openTerm?: string;
+  declare openTerm?: string;
 
   private readonly loader = new DatasetController(this);
   private readonly speech = new ReadAloud(this);
@@ -82,7 +89,8 @@ export class FukushiEasySummary extends FukushiElement {
 
   /** Resolves when the dataset has loaded or failed. */
   get ready(): Promise<void> {
-    return this.loader.ready;
+    // With grade furigana, ready also waits for the grade table (it loads on first use).
+    return Promise.all([this.loader.ready, this.grade ? gradesReady() : undefined]).then(() => this.updateComplete.then(() => undefined));
   }
 
   override connectedCallback() {

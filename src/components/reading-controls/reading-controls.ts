@@ -1,4 +1,4 @@
-import {html, css} from 'lit';
+import {html, css, nothing} from 'lit';
 import {msg} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {LOCALES, type Locale} from '../../core/prefs/prefs.js';
@@ -12,7 +12,8 @@ const LANGUAGE_NAMES: Record<Locale, {label: string; lang: string}> = {
 
 /**
  * The reading switch: language (日本語 / やさしい日本語 / English) and furigana.
- * Every widget shows one; a page can also place one on its own, for example in its header.
+ * Every widget shows one; a page can also place one on its own, for example in its header,
+ * and then the widgets' own switches step aside.
  * A choice applies at once to every widget on the page and is remembered on this device.
  *
  * @tagname fukushi-reading-controls
@@ -26,67 +27,38 @@ const LANGUAGE_NAMES: Record<Locale, {label: string; lang: string}> = {
  */
 export class FukushiReadingControls extends FukushiElement {
   static override styles = [
-    ...FukushiElement.styles as never[],
+    ...(FukushiElement.styles as never[]),
     css`
-      :host {
-        font-size: max(var(--fukushi-font-size, 1rem), 16px);
-      }
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em 1em;
-        align-items: center;
-      }
+      .controls,
       .group {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25em;
+        gap: 0.25em 0.5em;
         align-items: center;
-        margin: 0;
+      }
+      .label,
+      .button {
+        font-size: var(--_font-size-s);
       }
       .label {
-        font-size: var(--_font-size-s);
         color: var(--_text-subtle);
-        margin-inline-end: 0.25em;
       }
-      button {
-        min-height: 44px;
-        min-width: 44px;
-        padding: 0.3em 0.8em;
-        border: 2px solid var(--_primary);
-        border-radius: var(--_radius);
-        background: var(--_bg);
-        color: var(--_primary);
-        font-size: var(--_font-size-s);
-        font-weight: bold;
-        cursor: pointer;
-      }
-      button[aria-pressed='true'] {
-        background: var(--_primary);
-        color: var(--_on-primary);
-      }
-      button .state::before {
-        content: '';
-      }
-      button[aria-pressed='true'] .check::before {
+      [aria-pressed='true'] .check::before {
         content: '✓ ';
-      }
-      @media (forced-colors: active) {
-        button {
-          border-color: ButtonText;
-          color: ButtonText;
-          background: ButtonFace;
-          forced-color-adjust: none;
-        }
-        button[aria-pressed='true'] {
-          background: Highlight;
-          color: HighlightText;
-        }
       }
     `,
   ];
 
+  /**
+   * A widget's own switch steps aside when the page has its own (for example in its header):
+   * one switch per page is enough, and it acts on every widget anyway.
+   */
+  private get redundant(): boolean {
+    return this.getRootNode() instanceof ShadowRoot && document.querySelector('fukushi-reading-controls') !== null;
+  }
+
   override render() {
+    if (this.redundant) return nothing;
     const {locale, furigana} = this.reading;
     return html`
       <div class="controls" lang=${this.reading.lang}>
@@ -95,6 +67,7 @@ export class FukushiReadingControls extends FukushiElement {
           ${LOCALES.map(
             (code) => html`<button
               type="button"
+              class="button secondary"
               part="language-button"
               lang=${LANGUAGE_NAMES[code].lang}
               aria-pressed=${locale === code ? 'true' : 'false'}
@@ -106,6 +79,7 @@ export class FukushiReadingControls extends FukushiElement {
         </div>
         <button
           type="button"
+          class="button secondary"
           part="furigana-button"
           aria-pressed=${furigana ? 'true' : 'false'}
           @click=${() => this.reading.chooseFurigana(!furigana)}

@@ -3,7 +3,7 @@ import {css} from 'lit';
 export const styles = css`
   .finder {
     display: grid;
-    gap: 1em;
+    gap: var(--_space);
   }
   h1,
   h2,
@@ -227,9 +227,11 @@ export const styles = css`
   .more {
     justify-self: start;
   }
+  /* While the data loads, hold about the height of the need list that replaces it, so the
+     page below does not jump when it arrives (no layout shift). */
   .loading {
     color: var(--_text-subtle);
-    min-height: 6em;
+    min-height: 50em;
   }
   @media (forced-colors: active) {
     .badge {

@@ -44,12 +44,10 @@ const BODY = 3;
 
 interface Entry {
   service: Service;
-  /** Per field group: SEP-joined normalised strings (spaces removed), then the same long-vowel folded. */
+  /** Per field group: SEP-joined strings, normalised and long-vowel folded (spaces kept only between Latin words). */
   groups: [string, string, string, string];
-  loose: [string, string, string, string];
   /** Everything, for the quick "could it match at all" test. */
   all: string;
-  allLoose: string;
   priority: boolean;
   needs: Set<string>;
   audiences: Set<string>;
@@ -103,13 +101,7 @@ export class ServiceIndex {
     const memo = new Map<string, string>();
     const norm = (s: string) => {
       let out = memo.get(s);
-      if (out === undefined) memo.set(s, (out = squeeze(normalizeForSearch(s))));
-      return out;
-    };
-    const looseMemo = new Map<string, string>();
-    const fold = (s: string) => {
-      let out = looseMemo.get(s);
-      if (out === undefined) looseMemo.set(s, (out = looseKey(s)));
+      if (out === undefined) memo.set(s, (out = looseKey(squeeze(normalizeForSearch(s)))));
       return out;
     };
     const variants = (text: Text | undefined, readings?: string[]) => {
@@ -146,33 +138,26 @@ export class ServiceIndex {
         (service.x_jp.keywords ?? []).map(norm),
         [...variants(service.description, bodyReadings), ...variants(service.x_jp.details, bodyReadings), ...variants(service.eligibility_description, bodyReadings), ...termNames],
       ].map((g) => [...new Set(g)]);
-      const folded = printed.map((g) => g.map(fold));
       // Partial matches come from what is printed in names, phrases, keywords and the one-line
       // description; long details and readings would only add noise (and index time).
       const grams = new Set<string>();
-      for (const list of [folded[NAME]!, folded[INTENT]!, folded[KEYWORD]!, variants(service.description).map(fold)]) {
+      for (const list of [printed[NAME]!, printed[INTENT]!, printed[KEYWORD]!, variants(service.description)]) {
         for (const text of list) for (const gram of bigrams(text)) grams.add(gram);
       }
       printed[BODY]!.push(...bodyReadings);
-      folded[BODY]!.push(...bodyReadings.map(fold));
       const groups = printed.map(join) as Entry['groups'];
-      const loose = folded.map(join) as Entry['loose'];
-      for (const [kind, exactList, looseList] of [[0, printed[KEYWORD]!, folded[KEYWORD]!], [1, printed[INTENT]!, folded[INTENT]!]] as const) {
-        exactList.forEach((phrase, n) => {
-          for (const key of new Set([phrase, looseList[n]!])) {
-            if (key.length < 2) continue;
-            const at = this.phrases[kind]!.get(key);
-            if (at) at.push(position);
-            else this.phrases[kind]!.set(key, [position]);
-          }
-        });
+      for (const [kind, list] of [[0, printed[KEYWORD]!], [1, printed[INTENT]!]] as const) {
+        for (const phrase of list) {
+          if (phrase.length < 2) continue;
+          const at = this.phrases[kind]!.get(phrase);
+          if (at) at.push(position);
+          else this.phrases[kind]!.set(phrase, [position]);
+        }
       }
       this.entries.push({
         service,
         groups,
-        loose,
         all: groups.join(''),
-        allLoose: loose.join(''),
         priority: Boolean(service.x_jp.priority),
         needs: new Set(service.attributes.map((a) => a.taxonomy_term_id).filter((id) => terms.get(id)?.taxonomy_id === 'need')),
         audiences: new Set(service.attributes.map((a) => a.taxonomy_term_id).filter((id) => terms.get(id)?.taxonomy_id === 'audience')),
@@ -201,29 +186,24 @@ export class ServiceIndex {
     const normalised = normalizeForSearch(query);
     if (!searchable(normalised)) return this.filtered(filters).map((service) => ({service, tier: 4, score: 0}));
     const kana = romajiToHiragana(normalised);
-    const exact = [...new Set([squeeze(normalised), kana ? squeeze(kana) : ''])].filter(Boolean);
-    const loose = [...new Set(exact.map(looseKey))];
+    // Matching is on long-vowel-folded text (looseKey) on both sides: せいねんこうけん = seinen koken.
+    const queries = [...new Set([normalised, kana ?? ''].filter(Boolean).map((q) => looseKey(squeeze(q))))];
     const words = normalised.split(/[^a-z0-9]+/).filter(Boolean);
     // The query contains a whole keyword or intent phrase ("親が認知症で…" contains 認知症).
     const contained = this.phrases.map((map) => {
       const hit = new Set<number>();
-      for (const [phrase, at] of map) if ([...exact, ...loose].some((q) => q.includes(phrase))) for (const i of at) hit.add(i);
+      for (const [phrase, at] of map) if (queries.some((q) => q.includes(phrase))) for (const i of at) hit.add(i);
       return hit;
     });
     // Partial matches help Japanese (no spaces, particles); English words match by prefix instead.
-    const partial = this.partialScores(loose.filter((q) => /[^\x00-\x7f]/.test(q)));
+    const partial = this.partialScores(queries.filter((q) => /[^\x00-\x7f]/.test(q)));
 
     const hits: SearchHit[] = [];
     this.entries.forEach((entry, i) => {
       const inPhrase = contained[0]!.has(i) || contained[1]!.has(i);
-      const anywhere =
-        inPhrase ||
-        partial.has(i) ||
-        exact.some((q) => entry.all.includes(q)) ||
-        loose.some((q) => entry.allLoose.includes(q)) ||
-        (words.length > 0 && words.every((w) => entry.all.includes(w)));
+      const anywhere = inPhrase || partial.has(i) || queries.some((q) => entry.all.includes(q)) || (words.length > 0 && words.every((w) => entry.all.includes(w)));
       if (!anywhere || !this.passes(entry, filters)) return;
-      const hit = this.rank(entry, exact, loose, words, contained, i, partial.get(i) ?? 0);
+      const hit = this.rank(entry, queries, words, contained, i, partial.get(i) ?? 0);
       if (hit) hits.push(hit);
     });
     // Stable sort: equal scores keep the dataset order.
@@ -254,18 +234,14 @@ export class ServiceIndex {
     return best;
   }
 
-  private rank(entry: Entry, exact: string[], loose: string[], words: string[], contained: Set<number>[], i: number, partial: number): SearchHit | null {
+  private rank(entry: Entry, queries: string[], words: string[], contained: Set<number>[], i: number, partial: number): SearchHit | null {
     const bonus = entry.priority ? 0.5 : 0;
     const hit = (tier: SearchHit['tier'], score: number): SearchHit => ({service: entry.service, tier, score: score + bonus});
+    const names = entry.groups[NAME];
     let name = 0;
-    for (const [group, queries, fold] of [[entry.groups[NAME], exact, 0], [entry.loose[NAME], loose, 1]] as const) {
-      for (const q of queries) {
-        const s = group.includes(SEP + q + SEP) ? 30 : group.includes(SEP + q) ? 25 : position(group, q) >= 0 ? 20 : 0;
-        if (s - fold > name) name = s - fold;
-      }
-    }
-    if (name > 0) return hit(1, 300 + name);
-    const inGroup = (g: number) => exact.some((q) => position(entry.groups[g]!, q) >= 0) || loose.some((q) => position(entry.loose[g]!, q) >= 0);
+    for (const q of queries) name = Math.max(name, names.includes(SEP + q + SEP) ? 30 : names.includes(SEP + q) ? 25 : position(names, q) >= 0 ? 20 : 0);
+    if (name) return hit(1, 300 + name);
+    const inGroup = (g: number) => queries.some((q) => position(entry.groups[g]!, q) >= 0);
     if (contained[1]!.has(i) || inGroup(INTENT)) return hit(2, 200);
     if (contained[0]!.has(i) || inGroup(KEYWORD)) return hit(3, 110);
     if (inGroup(BODY)) return hit(3, 100);

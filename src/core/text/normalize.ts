@@ -30,13 +30,9 @@ export function normalizeForSearch(input: string): string {
   return s.replace(/ー{2,}/g, 'ー').replace(/\s+/g, ' ').trim();
 }
 
-const ROWS: Record<string, string> = {
-  あ: 'あ', か: 'あ', が: 'あ', さ: 'あ', ざ: 'あ', た: 'あ', だ: 'あ', な: 'あ', は: 'あ', ば: 'あ', ぱ: 'あ', ま: 'あ', や: 'あ', ら: 'あ', わ: 'あ', ゃ: 'あ',
-  い: 'い', き: 'い', ぎ: 'い', し: 'い', じ: 'い', ち: 'い', ぢ: 'い', に: 'い', ひ: 'い', び: 'い', ぴ: 'い', み: 'い', り: 'い',
-  う: 'う', く: 'う', ぐ: 'う', す: 'う', ず: 'う', つ: 'う', づ: 'う', ぬ: 'う', ふ: 'う', ぶ: 'う', ぷ: 'う', む: 'う', ゆ: 'う', る: 'う', ゅ: 'う',
-  え: 'え', け: 'え', げ: 'え', せ: 'え', ぜ: 'え', て: 'え', で: 'え', ね: 'え', へ: 'え', べ: 'え', ぺ: 'え', め: 'え', れ: 'え',
-  お: 'お', こ: 'お', ご: 'お', そ: 'お', ぞ: 'お', と: 'お', ど: 'お', の: 'お', ほ: 'お', ぼ: 'お', ぽ: 'お', も: 'お', よ: 'お', ろ: 'お', ょ: 'お',
-};
+// Kana by the vowel they end in, for folding long vowels.
+const VOWEL_ROWS = ['あかがさざただなはばぱまやらわゃ', 'いきぎしじちぢにひびぴみり', 'うくぐすずつづぬふぶぷむゆるゅ', 'えけげせぜてでねへべぺめれ', 'おこごそぞとどのほぼぽもよろょ'];
+const rowOf = (ch: string) => 'あいうえお'[VOWEL_ROWS.findIndex((row) => row.includes(ch))] ?? '';
 
 /** A looser key: drops ー and vowels that only lengthen the one before (こう→こ, せい→せ). */
 export function looseKey(normalized: string): string {
@@ -52,39 +48,26 @@ export function looseKey(normalized: string): string {
       (previousRow === 'あ' && ch === 'あ');
     if (lengthens) continue;
     out += ch;
-    previousRow = ROWS[ch] ?? '';
+    previousRow = rowOf(ch);
   }
   return out;
 }
 
 // Romaji (Hepburn, Kunrei and keyboard spellings) to hiragana, longest match first.
 const ROMAJI: Record<string, string> = {};
-const syllables: Array<[string, string]> = [
-  ['a', 'あ'], ['i', 'い'], ['u', 'う'], ['e', 'え'], ['o', 'お'],
-  ['ka', 'か'], ['ki', 'き'], ['ku', 'く'], ['ke', 'け'], ['ko', 'こ'],
-  ['ga', 'が'], ['gi', 'ぎ'], ['gu', 'ぐ'], ['ge', 'げ'], ['go', 'ご'],
-  ['sa', 'さ'], ['si', 'し'], ['shi', 'し'], ['su', 'す'], ['se', 'せ'], ['so', 'そ'],
-  ['za', 'ざ'], ['zi', 'じ'], ['ji', 'じ'], ['zu', 'ず'], ['ze', 'ぜ'], ['zo', 'ぞ'],
-  ['ta', 'た'], ['ti', 'ち'], ['chi', 'ち'], ['tu', 'つ'], ['tsu', 'つ'], ['te', 'て'], ['to', 'と'],
-  ['da', 'だ'], ['di', 'ぢ'], ['du', 'づ'], ['de', 'で'], ['do', 'ど'],
-  ['na', 'な'], ['ni', 'に'], ['nu', 'ぬ'], ['ne', 'ね'], ['no', 'の'],
-  ['ha', 'は'], ['hi', 'ひ'], ['hu', 'ふ'], ['fu', 'ふ'], ['he', 'へ'], ['ho', 'ほ'],
-  ['ba', 'ば'], ['bi', 'び'], ['bu', 'ぶ'], ['be', 'べ'], ['bo', 'ぼ'],
-  ['pa', 'ぱ'], ['pi', 'ぴ'], ['pu', 'ぷ'], ['pe', 'ぺ'], ['po', 'ぽ'],
-  ['ma', 'ま'], ['mi', 'み'], ['mu', 'む'], ['me', 'め'], ['mo', 'も'],
-  ['ya', 'や'], ['yu', 'ゆ'], ['yo', 'よ'],
-  ['ra', 'ら'], ['ri', 'り'], ['ru', 'る'], ['re', 'れ'], ['ro', 'ろ'],
-  ['wa', 'わ'], ['wo', 'を'], ['nn', 'ん'], ["n'", 'ん'],
-  ['fa', 'ふぁ'], ['fi', 'ふぃ'], ['fe', 'ふぇ'], ['fo', 'ふぉ'], ['je', 'じぇ'], ['che', 'ちぇ'], ['she', 'しぇ'],
-];
-for (const [r, k] of syllables) ROMAJI[r] = k;
+const GOJUON = 'あいうえおかきくけこがぎぐげごさしすせそざじずぜぞたちつてとだぢづでどなにぬねのはひふへほばびぶべぼぱぴぷぺぽまみむめもやゆよらりるれろわを';
+'a i u e o ka ki ku ke ko ga gi gu ge go sa shi su se so za ji zu ze zo ta chi tsu te to da di du de do na ni nu ne no ha hi fu he ho ba bi bu be bo pa pi pu pe po ma mi mu me mo ya yu yo ra ri ru re ro wa wo'
+  .split(' ')
+  .forEach((r, i) => (ROMAJI[r] = GOJUON[i]!));
+// Other spellings of the same sounds, and sounds made of two kana.
+for (const pair of 'si:し ti:ち tu:つ hu:ふ zi:じ nn:ん n\':ん fa:ふぁ fi:ふぃ fe:ふぇ fo:ふぉ je:じぇ che:ちぇ she:しぇ'.split(' ')) {
+  const [r, k] = pair.split(':') as [string, string];
+  ROMAJI[r] = k;
+}
 // Contracted sounds: kya, sha/sya, cha/tya, ja/zya/jya …
-const contracted: Array<[string[], string]> = [
-  [['ky'], 'き'], [['gy'], 'ぎ'], [['sh', 'sy'], 'し'], [['j', 'zy', 'jy'], 'じ'], [['ch', 'ty', 'cy'], 'ち'],
-  [['ny'], 'に'], [['hy'], 'ひ'], [['by'], 'び'], [['py'], 'ぴ'], [['my'], 'み'], [['ry'], 'り'], [['dy'], 'ぢ'],
-];
-for (const [heads, kana] of contracted) {
-  for (const head of heads) {
+for (const group of 'ky:き gy:ぎ sh,sy:し j,zy,jy:じ ch,ty,cy:ち ny:に hy:ひ by:び py:ぴ my:み ry:り dy:ぢ'.split(' ')) {
+  const [heads, kana] = group.split(':') as [string, string];
+  for (const head of heads.split(',')) {
     ROMAJI[`${head}a`] = `${kana}ゃ`;
     ROMAJI[`${head}u`] = `${kana}ゅ`;
     ROMAJI[`${head}o`] = `${kana}ょ`;

@@ -1,0 +1,249 @@
+// Quality gates over the built bundle in real Chromium:
+//  - accessibility-tree snapshots of each widget's key states, compared with committed files;
+//  - keyboard walk-throughs: every control reachable and operable, focus visible, no trap;
+//  - screenshots at 320 px and 1280 px, at 200% text and in forced colours, compared with
+//    committed baselines within a tolerance (needs fonts-noto-cjk).
+// UPDATE_SNAPSHOTS=1 rewrites the snapshot and screenshot baselines (review the diff!).
+import {after, before, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {PNG} from 'pngjs';
+import pixelmatch from 'pixelmatch';
+import {launch, waitForWidgets} from './lib/browser.mjs';
+import {serveBuilt} from './lib/pages.mjs';
+
+const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
+const SNAPSHOTS = 'test/e2e/__snapshots__';
+const SCREENSHOTS = 'test/e2e/__screenshots__';
+/** Share of pixels allowed to differ (anti-aliasing, font hinting), per screenshot. */
+const PIXEL_TOLERANCE = 0.01;
+
+let browser;
+let server;
+let base;
+before(async () => {
+  ({server, url: base} = await serveBuilt());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const PREFS = 'fukushi-widgets:reading-prefs';
+
+/** Opens the states page with reading preferences set, as a resident's earlier choice. */
+async function open({width = 1280, prefs, forcedColors = false, textScale} = {}) {
+  const context = await browser.newContext({viewport: {width, height: 900}, forcedColors: forcedColors ? 'active' : 'none'});
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (prefs) await page.addInitScript(([key, value]) => localStorage.setItem(key, JSON.stringify(value)), [PREFS, prefs]);
+  await page.goto(`${base}/pages/states.html`);
+  await waitForWidgets(page);
+  if (textScale) {
+    await page.evaluate((s) => (document.documentElement.style.fontSize = s), textScale);
+    await page.waitForTimeout(100);
+  }
+  return {page, context, errors};
+}
+
+const widget = (page, section) => page.locator(`#${section} > *`);
+
+/** Key states: how to reach them from the states page. */
+const STATES = [
+  {name: 'reading-controls', section: 'controls'},
+  {name: 'finder-browse', section: 'finder'},
+  {name: 'finder-results', section: 'finder', act: (w) => w.getByRole('searchbox').fill('お金がない')},
+  {name: 'finder-no-results', section: 'finder', act: (w) => w.getByRole('searchbox').fill('ぱぴぷぺぽ')},
+  {name: 'finder-results-easy', section: 'finder', prefs: {locale: 'ja-x-easy'}, act: (w) => w.getByRole('searchbox').fill('家賃')},
+  {name: 'finder-results-en', section: 'finder', prefs: {locale: 'en'}, act: (w) => w.getByRole('searchbox').fill('rent')},
+  {name: 'card-open', section: 'card'},
+  {name: 'card-compact', section: 'compact'},
+  {name: 'summary-about', section: 'summary'},
+  {name: 'summary-easy-furigana', section: 'summary', prefs: {locale: 'ja-x-easy', furigana: true}},
+  {name: 'form-register-start', section: 'register'},
+  {name: 'form-urgent', section: 'urgent'},
+];
+
+async function settle(page) {
+  await page.waitForTimeout(150);
+  await waitForWidgets(page);
+}
+
+/** Snapshot text without values that change from run to run. */
+const stable = (yaml) => yaml.replace(/blob:[^\s"]+/g, 'blob:<url>').replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z?/g, '<time>');
+
+describe('accessibility-tree snapshots', () => {
+  for (const state of STATES) {
+    test(state.name, async () => {
+      const {page, context, errors} = await open({prefs: state.prefs});
+      if (state.act) {
+        await state.act(widget(page, state.section));
+        await settle(page);
+      }
+      const snapshot = stable(await widget(page, state.section).ariaSnapshot());
+      const file = `${SNAPSHOTS}/${state.name}.aria.yml`;
+      if (UPDATE || !existsSync(file)) {
+        assert.ok(UPDATE, `${file} is missing: run with UPDATE_SNAPSHOTS=1 and commit it`);
+        mkdirSync(SNAPSHOTS, {recursive: true});
+        writeFileSync(file, snapshot + '\n');
+      } else {
+        assert.equal(snapshot + '\n', readFileSync(file, 'utf8'), `${state.name}: the accessibility tree changed; if on purpose, run UPDATE_SNAPSHOTS=1 and review the diff`);
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
+
+describe('keyboard walk-through', () => {
+  /** Every element that should take focus, inside the widgets (shadow roots included). */
+  const tabbables = (page) =>
+    page.evaluate(() => {
+      const out = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          const focusable =
+            el.matches('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])') &&
+            !el.closest('[hidden], [inert]') &&
+            el.checkVisibility({visibilityProperty: true, checkVisibilityCSS: true});
+          if (focusable && el.tabIndex >= 0) out.push(el);
+        }
+      };
+      walk(document.querySelector('main'));
+      window.__tabbables = out;
+      return out.length;
+    });
+
+  /** The element that has focus, through shadow roots. */
+  const focused = (page) =>
+    page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      const style = getComputedStyle(el);
+      const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      return {index: window.__tabbables.indexOf(el), id: el.id, tag: el.localName, visible, text: (el.textContent ?? '').trim().slice(0, 30)};
+    });
+
+  test('Tab reaches every control of every widget, in order, with visible focus, and leaves the page', async () => {
+    const {page, context} = await open();
+    const count = await tabbables(page);
+    assert.ok(count > 40, `only ${count} controls found`);
+    await page.focus('#before');
+    const seen = new Set();
+    const invisible = [];
+    for (let i = 0; i < count + 40; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      if (f.id === 'after') break;
+      assert.notEqual(f.index, -1, `Tab went to an element that is not a control: <${f.tag}> "${f.text}"`);
+      if (!f.visible) invisible.push(`<${f.tag}> "${f.text}"`);
+      seen.add(f.index);
+    }
+    assert.equal((await focused(page)).id, 'after', 'focus never left the widgets: a keyboard trap');
+    assert.equal(seen.size, count, `${count - seen.size} controls were skipped by Tab`);
+    assert.deepEqual(invisible, [], 'controls without a visible focus indicator');
+    // Shift+Tab walks back out too.
+    await page.keyboard.press('Shift+Tab');
+    assert.notEqual((await focused(page)).index, -1);
+    await context.close();
+  });
+
+  test('reading controls, finder, card and summary work by keyboard alone', async () => {
+    const {page, context} = await open();
+    // Language: Enter on English applies to every widget.
+    const controls = widget(page, 'controls');
+    await controls.getByRole('button', {name: 'English'}).focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await controls.getByRole('button', {name: 'English'}).getAttribute('aria-pressed'), 'true');
+    await controls.getByRole('button', {name: '日本語'}).focus();
+    await page.keyboard.press('Space');
+    await settle(page);
+    // Finder: type, open the filters, tick a need with Space, open a result with Enter.
+    const finder = widget(page, 'finder');
+    await finder.getByRole('searchbox').focus();
+    await page.keyboard.type('相談');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await finder.locator('summary', {hasText: '条件でしぼりこむ'}).focus();
+    await page.keyboard.press('Enter');
+    const checkbox = finder.getByRole('checkbox', {name: '子ども・子育て'});
+    await checkbox.focus();
+    await page.keyboard.press('Space');
+    await settle(page);
+    assert.equal(await checkbox.isChecked(), true);
+    const toggle = finder.locator('.result-toggle').first();
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    // Summary: a glossary term opens by Enter and closes by Escape, focus back on the term.
+    const term = widget(page, 'summary').locator('button.term').first();
+    await term.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(100);
+    assert.equal(await term.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(100);
+    assert.equal(await term.getAttribute('aria-expanded'), 'false');
+    assert.equal(await term.evaluate((el) => el.matches(':focus')), true);
+    await context.close();
+  });
+});
+
+describe('screenshots against baselines', () => {
+  const VARIANTS = [
+    {name: '320', width: 320},
+    {name: '1280', width: 1280},
+    {name: '320-text200', width: 320, textScale: '200%'},
+    {name: '1280-forced-colors', width: 1280, forcedColors: true},
+    {name: '320-easy-furigana', width: 320, prefs: {locale: 'ja-x-easy', furigana: true}},
+  ];
+  const SHOTS = ['controls', 'card', 'compact', 'summary', 'urgent'];
+
+  for (const variant of VARIANTS) {
+    test(variant.name, async () => {
+      const {page, context, errors} = await open(variant);
+      const failures = [];
+      // Nothing may scroll sideways, at 320 px and at 200% text included.
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scrollWidth > variant.width + 1) failures.push(`the page scrolls sideways: ${scrollWidth}px wide at ${variant.width}px`);
+      for (const section of SHOTS) {
+        const png = PNG.sync.read(await page.locator(`#${section}`).screenshot({animations: 'disabled'}));
+        const file = `${SCREENSHOTS}/${section}-${variant.name}.png`;
+        if (UPDATE || !existsSync(file)) {
+          assert.ok(UPDATE, `${file} is missing: run with UPDATE_SNAPSHOTS=1 and commit it`);
+          mkdirSync(SCREENSHOTS, {recursive: true});
+          writeFileSync(file, PNG.sync.write(png));
+          continue;
+        }
+        const expected = PNG.sync.read(readFileSync(file));
+        if (Math.abs(expected.width - png.width) > 1 || Math.abs(expected.height - png.height) > 4) {
+          failures.push(`${section}: size ${png.width}×${png.height}, baseline ${expected.width}×${expected.height}`);
+          continue;
+        }
+        const width = Math.min(png.width, expected.width);
+        const height = Math.min(png.height, expected.height);
+        const crop = (image) => {
+          const out = new PNG({width, height});
+          PNG.bitblt(image, out, 0, 0, width, height, 0, 0);
+          return out;
+        };
+        const diff = new PNG({width, height});
+        const changed = pixelmatch(crop(png).data, crop(expected).data, diff.data, width, height, {threshold: 0.2});
+        if (changed / (width * height) > PIXEL_TOLERANCE) {
+          mkdirSync('test-results', {recursive: true});
+          writeFileSync(`test-results/${section}-${variant.name}.diff.png`, PNG.sync.write(diff));
+          writeFileSync(`test-results/${section}-${variant.name}.actual.png`, PNG.sync.write(png));
+          failures.push(`${section}: ${((100 * changed) / (width * height)).toFixed(2)}% of pixels differ (see test-results/)`);
+        }
+      }
+      assert.deepEqual(failures, []);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
