@@ -69,9 +69,12 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Phrase-aware breaks keep words whole, but a phrase wider than the line (320 px at 200%
+     text) may still break rather than push the page sideways. */
   [lang='ja'] {
     line-break: strict;
     word-break: auto-phrase;
+    overflow-wrap: anywhere;
   }
   .easy {
     /* Easy Japanese is written with spaces between phrases: break only there. */

@@ -3,6 +3,8 @@ import {css} from 'lit';
 export const styles = css`
   .finder {
     display: grid;
+    /* minmax(0, …): long words and wide buttons wrap instead of widening the page (320 px, 200% text). */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
   h1,
@@ -23,6 +25,7 @@ export const styles = css`
   }
   form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5em;
   }
   .label {
@@ -81,20 +84,18 @@ export const styles = css`
   details[open] > summary::before {
     content: '▼';
   }
+  /* Side by side when there is room, one above the other on a narrow screen or at large text. */
   .filter-grid {
-    display: grid;
+    display: flex;
+    flex-wrap: wrap;
     gap: 1em;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16em), 1fr));
     margin-block: 0.5em 1em;
   }
   fieldset {
     border: 0;
     padding: 0;
     margin: 0;
-    min-width: 0;
-    max-width: 100%;
-  }
-  .filter-grid > * {
+    flex: 1 1 16em;
     min-width: 0;
   }
   legend {
