@@ -20,10 +20,26 @@ import {kanjiWithoutReading} from '../../src/core/data/validate.js';
 import {Annotator, loadTokenizer} from '../../src/cli/readings.js';
 import {readOverrides} from '../../src/cli/build-data.js';
 
-const data = JSON.parse(readFileSync('dist/data/nishitokyo.json', 'utf8')) as Dataset;
-/** The built definition, as the element loads it (npm run build, or the build-help-form command). */
-const def = JSON.parse(readFileSync('dist/data/help-form.json', 'utf8')) as FormDefinition;
+/** Builds from the sources with the CLI, so that the test never reads a stale or missing dist/. */
+function buildFresh(): {data: Dataset; def: FormDefinition} {
+  const dir = mkdtempSync(join(tmpdir(), 'fukushi-help-build-'));
+  try {
+    for (const args of [
+      ['build-data', 'data/nishitokyo', '--out', join(dir, 'nishitokyo.json')],
+      ['build-help-form', SOURCE, '--out', join(dir, 'help-form.json')],
+    ]) {
+      const r = spawnSync('node', ['--import', 'tsx', 'src/cli/index.ts', ...args], {encoding: 'utf8'});
+      assert.equal(r.status, 0, `${args[0]} failed:\n${r.stdout}${r.stderr}`);
+    }
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    return {data: read('nishitokyo.json') as Dataset, def: read('help-form.json') as FormDefinition};
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
 const SOURCE = 'data/help-form/nishitokyo.json';
+/** The built dataset and form definition, as the element loads them. */
+const {data, def} = buildFresh();
 const source = () => JSON.parse(readFileSync(SOURCE, 'utf8')) as Record<string, any>;
 const sources = (JSON.parse(readFileSync('data/nishitokyo/sources.json', 'utf8')).sources as Array<{id: string}>).map((s) => s.id);
 const schema = helpRequestJsonSchema();
