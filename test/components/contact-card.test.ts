@@ -1,6 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import type * as FakeTimers from '@sinonjs/fake-timers';
 import '../../src/components/contact-card/define.js';
+import '../../src/components/reading-controls/define.js';
 import type {FukushiContactCard} from '../../src/components/contact-card/contact-card.js';
 import {setFurigana, setLocale} from '../../src/core/prefs/api.js';
 import type {Dataset} from '../../src/core/data/types.js';
@@ -56,6 +57,24 @@ async function loadFakeTimers(): Promise<typeof FakeTimers> {
 describe('<fukushi-contact-card>', () => {
   beforeEach(() => resetPage('ja'));
   afterEach(() => resetPage('ja'));
+
+  it("shows its own language switch, and hides it when the page has one of its own", async () => {
+    const ownSwitch = (el: Element) => $(el, 'fukushi-reading-controls')!.shadowRoot!.querySelectorAll('button').length;
+    const alone = await card(html`<fukushi-contact-card desk="desk-hotroom"></fukushi-contact-card>`);
+    expect(ownSwitch(alone)).to.be.greaterThan(1);
+    const host = await fixture(html`<div>
+      <fukushi-reading-controls></fukushi-reading-controls>
+      <fukushi-contact-card desk="desk-hotroom"></fukushi-contact-card>
+    </div>`);
+    const inPage = host.querySelector('fukushi-contact-card') as FukushiContactCard;
+    await settled(inPage);
+    await ($(inPage, 'fukushi-reading-controls') as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
+    expect(ownSwitch(inPage)).to.equal(0);
+    // The page's switch still acts on the card.
+    [...host.querySelector('fukushi-reading-controls')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('English'))!.click();
+    await settled(inPage);
+    expect(text(inPage)).to.contain('Phone');
+  });
 
   describe('contact details', () => {
     it('shows a desk from the dataset: tel: link read digit by digit, FAX, mailto, address with map', async () => {
