@@ -2,7 +2,7 @@
 // npm test: everything, on a fresh Debian machine, in order. It installs what it needs:
 // npm packages (npm ci) and, as root, Debian's chromium and fonts-noto-cjk (npm tools cannot
 // download browsers here). Uses only Node built-ins until the packages are installed.
-import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {bin, run} from './lib/run.mjs';
@@ -46,18 +46,27 @@ function ensureNodeModules() {
 function checkManifestDrift() {
   // cem writes --outdir relative to the project, so the scratch folder lives here (git-ignored).
   const dir = mkdtempSync('.cem-');
-  try {
-    const args = JSON.parse(readFileSync('package.json', 'utf8')).scripts.analyze.replace(/^cem analyze /, '');
-    run('custom-elements.json drift check', 'sh', ['-c', `${bin('cem')} analyze ${args} --outdir ${dir} >/dev/null`]);
-    const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
-    const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
-    if (fresh !== committed) {
-      console.error('\n✖ custom-elements.json is out of date. Run `npm run analyze` and commit the result.');
-      process.exit(1);
-    }
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
+  // cem also points package.json's customElements field at its output folder: put it back
+  // before anything can exit.
+  const packageJson = readFileSync('package.json', 'utf8');
+  const args = JSON.parse(packageJson).scripts.analyze.replace(/^cem analyze /, '');
+  const label = 'custom-elements.json drift check';
+  process.stdout.write(`\n▶ ${label}\n`);
+  const result = spawnSync('sh', ['-c', `${bin('cem')} analyze ${args} --outdir ${dir} >/dev/null`], {stdio: 'inherit'});
+  writeFileSync('package.json', packageJson);
+  const freshFile = join(dir, 'custom-elements.json');
+  const fresh = result.status === 0 && existsSync(freshFile) ? readFileSync(freshFile, 'utf8') : null;
+  rmSync(dir, {recursive: true, force: true});
+  if (fresh === null) {
+    console.error(`\n✖ ${label}: the analyzer failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
   }
+  const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
+  if (fresh !== committed) {
+    console.error('\n✖ custom-elements.json is out of date. Run `npm run analyze` and commit the result.');
+    process.exit(1);
+  }
+  console.log(`✔ ${label}`);
 }
 
 ensureDebianPackages();
