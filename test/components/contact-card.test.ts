@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import type * as FakeTimers from '@sinonjs/fake-timers';
+import {fakeTimers} from '../lib/fake-timers.js';
 import '../../src/components/contact-card/define.js';
 import '../../src/components/reading-controls/define.js';
 import type {FukushiContactCard} from '../../src/components/contact-card/contact-card.js';
@@ -37,21 +37,6 @@ async function datasetWith(edit: (data: Dataset) => void) {
   const data = (await (await fetch(DATASET_URL)).json()) as Dataset;
   edit(data);
   return URL.createObjectURL(new Blob([JSON.stringify(data)], {type: 'application/json'}));
-}
-
-/**
- * @sinonjs/fake-timers is CommonJS and the test server does not convert CommonJS modules, so it
- * is evaluated here with the one require() it needs.
- */
-async function loadFakeTimers(): Promise<typeof FakeTimers> {
-  const source = await (await fetch('/node_modules/@sinonjs/fake-timers/src/fake-timers-src.js')).text();
-  const module = {exports: {}};
-  const require = (id: string) => {
-    if (id === '@sinonjs/commons') return {global: globalThis};
-    throw new Error(`${id} is a Node module`);
-  };
-  new Function('require', 'module', 'exports', source)(require, module, module.exports);
-  return module.exports as typeof FakeTimers;
 }
 
 describe('<fukushi-contact-card>', () => {
@@ -238,7 +223,7 @@ describe('<fukushi-contact-card>', () => {
     });
 
     it('flips to open when the clock reaches the opening time, and reflects it', async () => {
-      const {install} = await loadFakeTimers();
+      const {install} = await fakeTimers();
       const clock = install({now: new Date(tokyo('2026-11-27T08:29:00')), toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval']});
       try {
         const changes: string[] = [];

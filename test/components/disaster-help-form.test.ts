@@ -8,19 +8,7 @@ import {cancelOutboxEntry, listOutbox} from '../../src/core/outbox/outbox.js';
 import {setFurigana, setLocale} from '../../src/core/prefs/api.js';
 import {DATASET_URL, resetPage, settled, visibleText} from './lib/helpers.js';
 import {resetDraftStore} from '../../src/components/disaster-help-form/drafts.js';
-import type * as FakeTimers from '@sinonjs/fake-timers';
-
-/** @sinonjs/fake-timers is CommonJS, which the test server does not convert: evaluate it with the one require() it needs. */
-async function fakeTimers(): Promise<typeof FakeTimers> {
-  const source = await (await fetch('/node_modules/@sinonjs/fake-timers/src/fake-timers-src.js')).text();
-  const module = {exports: {}};
-  const require = (id: string) => {
-    if (id === '@sinonjs/commons') return {global: globalThis};
-    throw new Error(`${id} is a Node module`);
-  };
-  new Function('require', 'module', 'exports', source)(require, module, module.exports);
-  return module.exports as typeof FakeTimers;
-}
+import {fakeTimers} from '../lib/fake-timers.js';
 
 type El = FukushiDisasterHelpForm;
 const ENDPOINT = '/api/test-help-requests';

@@ -1,6 +1,6 @@
 // The help form's pure parts: normalisers, validation, payload, drafts and shelter distances.
 import {expect} from '@open-wc/testing';
-import type * as FakeTimers from '@sinonjs/fake-timers';
+import {fakeTimers} from '../lib/fake-timers.js';
 import {
   normalize, normalizeBanchi, normalizeEmail, normalizeKana, normalizeNumber, normalizePhone, normalizeText, normalizeYear,
 } from '../../src/components/disaster-help-form/normalize.js';
@@ -12,18 +12,6 @@ import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/sche
 import type {FormDefinition} from '../../src/core/help-request/form-definition.js';
 import type {Dataset} from '../../src/core/data/types.js';
 import {plainText} from '../../src/core/text/ruby.js';
-
-/** @sinonjs/fake-timers is CommonJS, which the test server does not convert: evaluate it with the one require() it needs. */
-async function fakeTimers(): Promise<typeof FakeTimers> {
-  const source = await (await fetch('/node_modules/@sinonjs/fake-timers/src/fake-timers-src.js')).text();
-  const module = {exports: {}};
-  const require = (id: string) => {
-    if (id === '@sinonjs/commons') return {global: globalThis};
-    throw new Error(`${id} is a Node module`);
-  };
-  new Function('require', 'module', 'exports', source)(require, module, module.exports);
-  return module.exports as typeof FakeTimers;
-}
 
 let data: Dataset;
 /** The built form definition (dist/data/help-form.json), as the element loads it. */
