@@ -1,29 +1,19 @@
 // The one-file bundle as an editor embeds it: loaded twice, elements already in the HTML,
 // preferences that reach every widget and survive a reload.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {launch, waitForWidgets} from './lib/browser.mjs';
-import {serveBuilt, watchConsole} from './lib/pages.mjs';
+import {waitForWidgets} from './lib/browser.mjs';
+import {useBuiltSite, watchConsole} from './lib/pages.mjs';
 
-let browser;
-let server;
-let base;
-before(async () => {
-  ({server, url: base} = await serveBuilt());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useBuiltSite();
 
 const label = (page, id) =>
   page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('.label').textContent, id);
 
 test('loading the bundle twice gives no error, one warning, and working widgets', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const log = watchConsole(page);
-  await page.goto(`${base}/pages/double-load.html`);
+  await page.goto(`${site.base}/pages/double-load.html`);
   await waitForWidgets(page);
   assert.deepEqual(log.errors, []);
   assert.equal(log.warnings.filter((w) => w.includes('already defined')).length, 1, log.warnings.join('\n'));
@@ -32,9 +22,9 @@ test('loading the bundle twice gives no error, one warning, and working widgets'
 });
 
 test('elements already in the HTML switch language together, and the choice survives a reload', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${base}/pages/double-load.html`);
+  await page.goto(`${site.base}/pages/double-load.html`);
   await waitForWidgets(page);
   await page.getByRole('button', {name: 'English'}).first().click();
   await page.waitForFunction(() => document.getElementById('b').shadowRoot.querySelector('.label').textContent === 'Language');
@@ -48,9 +38,9 @@ test('elements already in the HTML switch language together, and the choice surv
 });
 
 test('the demo page serves every widget from one script and has no errors', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const log = watchConsole(page);
-  await page.goto(`${base}/`);
+  await page.goto(`${site.base}/`);
   await waitForWidgets(page);
   assert.deepEqual(log.errors, []);
   await page.close();

@@ -2,22 +2,12 @@
 // Space, Enter and arrow keys (page.keyboard). The receiver is stubbed with page.route.
 // Screenshots at 320 px go to /tmp/fukushi-help-*.png (also at 200% text and in easy Japanese).
 // Run after `npm run build`: node --test test/e2e/disaster-help-form.test.mjs
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {axeViolations, launch, waitForWidgets} from './lib/browser.mjs';
-import {serveBuilt, watchConsole} from './lib/pages.mjs';
+import {axeViolations, waitForWidgets} from './lib/browser.mjs';
+import {useBuiltSite, watchConsole} from './lib/pages.mjs';
 
-let browser;
-let server;
-let base;
-before(async () => {
-  ({server, url: base} = await serveBuilt());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useBuiltSite();
 
 const SHOTS = '/tmp/fukushi-help';
 
@@ -75,7 +65,7 @@ async function onStep(page, id, text) {
 }
 
 async function openDemo({width = 320, stub} = {}) {
-  const context = await browser.newContext({viewport: {width, height: 900}});
+  const context = await site.browser.newContext({viewport: {width, height: 900}});
   const page = await context.newPage();
   const log = watchConsole(page);
   const posts = [];
@@ -84,7 +74,7 @@ async function openDemo({width = 320, stub} = {}) {
     posts.push({key: request.headers()['idempotency-key'], body: JSON.parse(request.postData())});
     await (stub ?? ((r) => r.fulfill({status: 201, contentType: 'application/json', body: JSON.stringify({receipt: 'NT-E2E-0001'})})))(route, posts.length);
   });
-  await page.goto(`${base}/index.html`);
+  await page.goto(`${site.base}/index.html`);
   await waitForWidgets(page);
   return {context, page, log, posts};
 }

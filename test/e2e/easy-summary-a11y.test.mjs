@@ -3,11 +3,11 @@
 //   heard twice; names that speech engines misread give assistive tech their reading instead;
 // - glossary buttons expose the popover invoker's expanded state;
 // - at 320 px, readings never overlap the line above and 成年後見 never splits across lines.
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {launch, waitForWidgets} from './lib/browser.mjs';
-import {serveBuilt, watchConsole} from './lib/pages.mjs';
+import {waitForWidgets} from './lib/browser.mjs';
+import {useBuiltSite, watchConsole} from './lib/pages.mjs';
 
 const PREFS_KEY = 'fukushi-widgets:reading-prefs';
 const dataset = JSON.parse(readFileSync('dist/data/nishitokyo.json', 'utf8'));
@@ -36,25 +36,15 @@ function expectedTexts(sections, locale) {
   return out;
 }
 
-let browser;
-let server;
-let base;
-before(async () => {
-  ({server, url: base} = await serveBuilt());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useBuiltSite();
 
 /** A page with only the summary (so other widgets cannot disturb the measurements), as the bundle embeds it. */
 async function open({locale = 'ja-x-easy', furigana = true, width = 800, html = '<fukushi-easy-summary></fukushi-easy-summary>'} = {}) {
-  const context = await browser.newContext({viewport: {width, height: 900}});
+  const context = await site.browser.newContext({viewport: {width, height: 900}});
   await context.addInitScript(([key, prefs]) => localStorage.setItem(key, prefs), [PREFS_KEY, JSON.stringify({locale, furigana})]);
   const page = await context.newPage();
   const log = watchConsole(page);
-  await page.goto(`${base}/index.html`, {waitUntil: 'domcontentloaded'});
+  await page.goto(`${site.base}/index.html`, {waitUntil: 'domcontentloaded'});
   await page.setContent(
     `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
       `<script type="module" src="/fukushi-widgets.js"></script></head><body><main><h1>地域福祉計画</h1>${html}</main></body></html>`,
@@ -163,8 +153,8 @@ describe('each word is read once', () => {
 });
 
 test('the demo page shows the summary in its own section, one heading level below it', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${base}/index.html`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.base}/index.html`);
   await page.waitForFunction(async () => {
     const el = document.querySelector('#easy-summary fukushi-easy-summary');
     if (!el?.shadowRoot) return false;

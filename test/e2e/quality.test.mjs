@@ -4,13 +4,13 @@
 //  - screenshots at 320 px and 1280 px, at 200% text and in forced colours, compared with
 //    committed baselines within a tolerance (needs fonts-noto-cjk).
 // UPDATE_SNAPSHOTS=1 rewrites the snapshot and screenshot baselines (review the diff!).
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {PNG} from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import {launch, waitForWidgets} from './lib/browser.mjs';
-import {serveBuilt} from './lib/pages.mjs';
+import {waitForWidgets} from './lib/browser.mjs';
+import {useBuiltSite} from './lib/pages.mjs';
 
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 const SNAPSHOTS = 'test/e2e/__snapshots__';
@@ -18,28 +18,18 @@ const SCREENSHOTS = 'test/e2e/__screenshots__';
 /** Share of pixels allowed to differ (anti-aliasing, font hinting), per screenshot. */
 const PIXEL_TOLERANCE = 0.01;
 
-let browser;
-let server;
-let base;
-before(async () => {
-  ({server, url: base} = await serveBuilt());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useBuiltSite();
 
 const PREFS = 'fukushi-widgets:reading-prefs';
 
 /** Opens the states page with reading preferences set, as a resident's earlier choice. */
 async function open({width = 1280, prefs, forcedColors = false, textScale} = {}) {
-  const context = await browser.newContext({viewport: {width, height: 900}, forcedColors: forcedColors ? 'active' : 'none'});
+  const context = await site.browser.newContext({viewport: {width, height: 900}, forcedColors: forcedColors ? 'active' : 'none'});
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   if (prefs) await page.addInitScript(([key, value]) => localStorage.setItem(key, JSON.stringify(value)), [PREFS, prefs]);
-  await page.goto(`${base}/pages/states.html`);
+  await page.goto(`${site.base}/pages/states.html`);
   await waitForWidgets(page);
   if (textScale) {
     await page.evaluate((s) => (document.documentElement.style.fontSize = s), textScale);

@@ -1,5 +1,7 @@
 // Serves the built bundle (dist/), the demo and the e2e test pages for a test file.
+import {after, before} from 'node:test';
 import {serveStatic} from '../../../scripts/lib/static-server.mjs';
+import {launch} from './browser.mjs';
 
 export function serveBuilt(options = {}) {
   return serveStatic({
@@ -10,6 +12,23 @@ export function serveBuilt(options = {}) {
     ],
     ...options,
   });
+}
+
+/**
+ * Serves the built files and launches Chromium around a test file's tests. `site.browser` and
+ * `site.base` (the server's URL) are set once the tests start.
+ */
+export function useBuiltSite(options = {}) {
+  const site = {browser: undefined, base: '', server: undefined};
+  before(async () => {
+    ({server: site.server, url: site.base} = await serveBuilt(options));
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.close();
+  });
+  return site;
 }
 
 /** Collects page errors and console errors/warnings. */
