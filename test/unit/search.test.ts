@@ -85,4 +85,20 @@ describe('service search', () => {
     expect(ids(index.search('', {goal: 'goal-3'}))).to.deep.equal(['care-city']);
     expect(ids(index.search('', {needs: ['need-money', 'need-care']}))).to.have.length(3);
   });
+
+  it('browses and filters before any text is indexed; a query finishes the index and finds the same as a prebuilt one', () => {
+    const services = Array.from({length: 12}, (_, i) => service(`s${i}`, i % 2 ? `介護の相談${i}` : `お金の相談${i}`, {needs: [i % 2 ? 'need-care' : 'need-money']}));
+    const lazy = new ServiceIndex(dataset(services));
+    expect(lazy.complete).to.equal(false);
+    expect(ids(lazy.search('', {needs: ['need-care']}))).to.have.length(6);
+    expect(lazy.complete, 'browsing indexed text').to.equal(false);
+    expect(lazy.indexSome(5), 'more remain after 5 of 12').to.equal(true);
+    expect(lazy.complete).to.equal(false);
+    const hits = ids(lazy.search('かいご'));
+    expect(lazy.complete).to.equal(true);
+    const eager = new ServiceIndex(dataset(services));
+    expect(eager.indexSome()).to.equal(false);
+    expect(hits).to.deep.equal(ids(eager.search('かいご')));
+    expect(hits).to.have.length(6);
+  });
 });

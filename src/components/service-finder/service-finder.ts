@@ -9,9 +9,7 @@ import {heading} from '../../ui/heading.js';
 import {pick} from '../../core/data/text.js';
 import {plainText} from '../../core/text/ruby.js';
 import type {Dataset, Service, TaxonomyTerm, Text} from '../../core/data/types.js';
-import {indexFor, type SearchHit} from '../../core/search/service-index.js';
-import '../reading-controls/define.js';
-import '../contact-card/define.js';
+import {indexFor, indexWhenIdle, type SearchHit} from '../../core/search/service-index.js';
 import {styles} from './service-finder.styles.js';
 
 const PAGE = 10;
@@ -118,7 +116,9 @@ export class FukushiServiceFinder extends FukushiElement {
     const data = this.loader.data;
     if (!data) return;
     if (this.terms.size !== data.taxonomy_terms.length) this.terms = new Map(data.taxonomy_terms.map((t) => [t.id, t]));
-    this.hits = indexFor(data).search(this.query, {needs: list(this.need), audiences: list(this.audience), town: this.area, goal: this.goal});
+    const index = indexFor(data);
+    this.hits = index.search(this.query, {needs: list(this.need), audiences: list(this.audience), town: this.area, goal: this.goal});
+    indexWhenIdle(index);
   }
 
   /** How many filters are set (each checkbox counts). */

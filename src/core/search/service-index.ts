@@ -1,5 +1,7 @@
 /**
  * The finder's search: an index built once per dataset, and a query that does nothing else.
+ * Building has two parts: the filter facets at once (browsing needs only those), and the text,
+ * which a page indexes in idle slices (`indexSome`) or the first query finishes at once.
  *
  * Every text is normalised (core/text/normalize.ts) on both sides. Ranking, best first:
  *   1. name or reading: exact, then starts with, then contains the query
@@ -44,7 +46,7 @@ const BODY = 3;
 
 interface Entry {
   service: Service;
-  /** Per field group: SEP-joined strings, normalised and long-vowel folded (spaces kept only between Latin words). */
+  /** Per field group: SEP-joined strings, normalised and long-vowel folded (spaces kept only between Latin words). Empty until the text is indexed. */
   groups: [string, string, string, string];
   /** Everything, for the quick "could it match at all" test. */
   all: string;
@@ -95,80 +97,112 @@ export class ServiceIndex {
   private readonly postings = new Map<string, number[]>();
   /** Unique keywords and intent phrases (normalised, and folded) → entry indexes. */
   private readonly phrases: Array<Map<string, number[]>> = [new Map(), new Map()];
+  /** Entries whose text is indexed; the rest wait for `indexSome` or the first query. */
+  private indexed = 0;
+  private readonly terms: Map<string, Dataset['taxonomy_terms'][number]>;
+  private readonly intents = new Map<string, string[]>();
+  /** Datasets repeat strings (term names, shared descriptions): each is normalised once. */
+  private readonly memo = new Map<string, string>();
+  private readonly termText = new Map<string, string[]>();
 
+  /** Cheap: the filter facets only. Text is indexed later, so browsing costs nothing. */
   constructor(dataset: Dataset) {
-    // Datasets repeat strings (term names, shared descriptions): normalise each one once.
-    const memo = new Map<string, string>();
-    const norm = (s: string) => {
-      let out = memo.get(s);
-      if (out === undefined) memo.set(s, (out = looseKey(squeeze(normalizeForSearch(s)))));
-      return out;
-    };
-    const variants = (text: Text | undefined, readings?: string[]) => {
-      if (!text) return [];
-      const out: string[] = [];
-      for (const value of [text.ja, text['ja-x-easy'], text.en]) {
-        if (!value) continue;
-        const [plain, reading] = plainAndReading(value);
-        out.push(norm(plain));
-        if (reading !== plain) (readings ?? out).push(norm(reading));
-      }
-      return out;
-    };
-    const intents = new Map<string, string[]>();
+    this.terms = new Map(dataset.taxonomy_terms.map((t) => [t.id, t]));
     for (const intent of dataset.intents) {
-      for (const id of intent.services) intents.set(id, [...(intents.get(id) ?? []), ...intent.phrases.ja, ...(intent.phrases.en ?? [])]);
+      for (const id of intent.services) this.intents.set(id, [...(this.intents.get(id) ?? []), ...intent.phrases.ja, ...(intent.phrases.en ?? [])]);
     }
-    const terms = new Map(dataset.taxonomy_terms.map((t) => [t.id, t]));
-    const termText = new Map<string, string[]>();
-
+    const facet = (service: Service, taxonomy: string) =>
+      new Set(service.attributes.map((a) => a.taxonomy_term_id).filter((id) => this.terms.get(id)?.taxonomy_id === taxonomy));
     for (const service of dataset.services) {
       if (service.status === 'defunct') continue;
-      const position = this.entries.length;
-      // Readings of long texts are kept out of the bigrams: their kana would make partial matches noisy.
-      const bodyReadings: string[] = [];
-      const termNames = service.attributes.flatMap((a) => {
-        let names = termText.get(a.taxonomy_term_id);
-        if (!names) termText.set(a.taxonomy_term_id, (names = variants(terms.get(a.taxonomy_term_id)?.name)));
-        return names;
-      });
-      const printed = [
-        [...variants(service.name), ...variants(service.alternate_name)],
-        (intents.get(service.id) ?? []).map(norm),
-        (service.x_jp.keywords ?? []).map(norm),
-        [...variants(service.description, bodyReadings), ...variants(service.x_jp.details, bodyReadings), ...variants(service.eligibility_description, bodyReadings), ...termNames],
-      ].map((g) => [...new Set(g)]);
-      // Partial matches come from what is printed in names, phrases, keywords and the one-line
-      // description; long details and readings would only add noise (and index time).
-      const grams = new Set<string>();
-      for (const list of [printed[NAME]!, printed[INTENT]!, printed[KEYWORD]!, variants(service.description)]) {
-        for (const text of list) for (const gram of bigrams(text)) grams.add(gram);
-      }
-      printed[BODY]!.push(...bodyReadings);
-      const groups = printed.map(join) as Entry['groups'];
-      for (const [kind, list] of [[0, printed[KEYWORD]!], [1, printed[INTENT]!]] as const) {
-        for (const phrase of list) {
-          if (phrase.length < 2) continue;
-          const at = this.phrases[kind]!.get(phrase);
-          if (at) at.push(position);
-          else this.phrases[kind]!.set(phrase, [position]);
-        }
-      }
       this.entries.push({
         service,
-        groups,
-        all: groups.join(''),
+        groups: ['', '', '', ''],
+        all: '',
         priority: Boolean(service.x_jp.priority),
-        needs: new Set(service.attributes.map((a) => a.taxonomy_term_id).filter((id) => terms.get(id)?.taxonomy_id === 'need')),
-        audiences: new Set(service.attributes.map((a) => a.taxonomy_term_id).filter((id) => terms.get(id)?.taxonomy_id === 'audience')),
+        needs: facet(service, 'need'),
+        audiences: facet(service, 'audience'),
         towns: service.service_areas.some((a) => a.extent_type === 'towns') ? new Set(service.service_areas.flatMap((a) => a.towns ?? [])) : null,
         goals: new Set(service.x_jp.plan_refs.map((r) => r.goal).filter((g): g is string => Boolean(g))),
       });
-      for (const gram of grams) {
-        const at = this.postings.get(gram);
+    }
+  }
+
+  /** True once every service's text is indexed. */
+  get complete(): boolean {
+    return this.indexed === this.entries.length;
+  }
+
+  /**
+   * Indexes the text of up to `count` more services; returns whether any remain. Lets a page
+   * spread the work over idle time instead of one long task at start-up.
+   */
+  indexSome(count = Infinity): boolean {
+    const stop = Math.min(this.entries.length, this.indexed + count);
+    while (this.indexed < stop) this.indexText(this.indexed++);
+    return !this.complete;
+  }
+
+  private norm(s: string): string {
+    let out = this.memo.get(s);
+    if (out === undefined) this.memo.set(s, (out = looseKey(squeeze(normalizeForSearch(s)))));
+    return out;
+  }
+
+  private variants(text: Text | undefined, readings?: string[]): string[] {
+    if (!text) return [];
+    const out: string[] = [];
+    for (const value of [text.ja, text['ja-x-easy'], text.en]) {
+      if (!value) continue;
+      const [plain, reading] = plainAndReading(value);
+      out.push(this.norm(plain));
+      if (reading !== plain) (readings ?? out).push(this.norm(reading));
+    }
+    return out;
+  }
+
+  private indexText(position: number) {
+    const entry = this.entries[position]!;
+    const {service} = entry;
+    // Readings of long texts are kept out of the bigrams: their kana would make partial matches noisy.
+    const bodyReadings: string[] = [];
+    const termNames = service.attributes.flatMap((a) => {
+      let names = this.termText.get(a.taxonomy_term_id);
+      if (!names) this.termText.set(a.taxonomy_term_id, (names = this.variants(this.terms.get(a.taxonomy_term_id)?.name)));
+      return names;
+    });
+    const printed = [
+      [...this.variants(service.name), ...this.variants(service.alternate_name)],
+      (this.intents.get(service.id) ?? []).map((p) => this.norm(p)),
+      (service.x_jp.keywords ?? []).map((k) => this.norm(k)),
+      [
+        ...this.variants(service.description, bodyReadings),
+        ...this.variants(service.x_jp.details, bodyReadings),
+        ...this.variants(service.eligibility_description, bodyReadings),
+        ...termNames,
+      ],
+    ].map((g) => [...new Set(g)]);
+    // Partial matches come from what is printed in names, phrases, keywords and the one-line
+    // description; long details and readings would only add noise (and index time).
+    const grams = new Set<string>();
+    for (const list of [printed[NAME]!, printed[INTENT]!, printed[KEYWORD]!, this.variants(service.description)]) {
+      for (const text of list) for (const gram of bigrams(text)) grams.add(gram);
+    }
+    printed[BODY]!.push(...bodyReadings);
+    entry.groups = printed.map(join) as Entry['groups'];
+    entry.all = entry.groups.join('');
+    for (const [kind, list] of [[0, printed[KEYWORD]!], [1, printed[INTENT]!]] as const) {
+      for (const phrase of list) {
+        if (phrase.length < 2) continue;
+        const at = this.phrases[kind]!.get(phrase);
         if (at) at.push(position);
-        else this.postings.set(gram, [position]);
+        else this.phrases[kind]!.set(phrase, [position]);
       }
+    }
+    for (const gram of grams) {
+      const at = this.postings.get(gram);
+      if (at) at.push(position);
+      else this.postings.set(gram, [position]);
     }
   }
 
@@ -185,6 +219,7 @@ export class ServiceIndex {
   search(query: string, filters: Filters = {}): SearchHit[] {
     const normalised = normalizeForSearch(query);
     if (!searchable(normalised)) return this.filtered(filters).map((service) => ({service, tier: 4, score: 0}));
+    this.indexSome();
     const kana = romajiToHiragana(normalised);
     // Matching is on long-vowel-folded text (looseKey) on both sides: せいねんこうけん = seinen koken.
     const queries = [...new Set([normalised, kana ?? ''].filter(Boolean).map((q) => looseKey(squeeze(q))))];
@@ -261,4 +296,26 @@ export function indexFor(dataset: Dataset): ServiceIndex {
     indexes.set(dataset, index);
   }
   return index;
+}
+
+const warming = new WeakSet<ServiceIndex>();
+
+/**
+ * Indexes the text in idle time, a few services per slice, so that start-up has no long task
+ * and the first keystroke finds the work done. Browsers without requestIdleCallback get short
+ * timer slices.
+ */
+export function indexWhenIdle(index: ServiceIndex): void {
+  if (index.complete || warming.has(index)) return;
+  warming.add(index);
+  const idle = globalThis.requestIdleCallback as typeof requestIdleCallback | undefined;
+  const slice = (deadline?: IdleDeadline) => {
+    // Slices stay under ~8 ms even in a long idle period: a slow phone runs them several times slower.
+    const end = performance.now() + 8;
+    let more = true;
+    while (more && performance.now() < end && (!deadline || deadline.timeRemaining() > 1)) more = index.indexSome(1);
+    if (more) schedule();
+  };
+  const schedule = () => (idle ? idle(slice, {timeout: 1000}) : setTimeout(slice, 0));
+  schedule();
 }

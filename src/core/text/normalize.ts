@@ -32,7 +32,8 @@ export function normalizeForSearch(input: string): string {
 
 // Kana by the vowel they end in, for folding long vowels.
 const VOWEL_ROWS = ['あかがさざただなはばぱまやらわゃ', 'いきぎしじちぢにひびぴみり', 'うくぐすずつづぬふぶぷむゆるゅ', 'えけげせぜてでねへべぺめれ', 'おこごそぞとどのほぼぽもよろょ'];
-const rowOf = (ch: string) => 'あいうえお'[VOWEL_ROWS.findIndex((row) => row.includes(ch))] ?? '';
+const ROW_OF = new Map(VOWEL_ROWS.flatMap((row, i) => [...row].map((kana) => [kana, 'あいうえお'[i]!] as const)));
+const rowOf = (ch: string) => ROW_OF.get(ch) ?? '';
 
 /** A looser key: drops ー and vowels that only lengthen the one before (こう→こ, せい→せ). */
 export function looseKey(normalized: string): string {
