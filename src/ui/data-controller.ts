@@ -5,6 +5,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {builtinDatasetUrl, DatasetError, loadDataset} from '../core/data/loader.js';
 import type {Dataset} from '../core/data/types.js';
+import {nextTask} from './next-task.js';
 
 const reported = new Set<string>();
 
@@ -65,6 +66,9 @@ export class DatasetController implements ReactiveController {
         this.error = error instanceof DatasetError ? error : new DatasetError('network', url, String(error));
         report(this.error);
       },
-    ).finally(() => this.host.requestUpdate());
+    )
+      // Every widget awaits the same dataset: each renders in a task of its own, not all in one.
+      .then(nextTask)
+      .finally(() => this.host.requestUpdate());
   }
 }

@@ -4,15 +4,14 @@ import {FukushiElement} from '../../ui/base-element.js';
 import {DatasetController} from '../../ui/data-controller.js';
 import {loadErrorNotice} from '../../ui/fallback.js';
 import {heading} from '../../ui/heading.js';
+import {nextTask} from '../../ui/next-task.js';
 import {gradesReady, ruby} from '../../ui/ruby.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {pick} from '../../core/data/text.js';
-import type {GlossaryEntry, SummaryBlock, SummarySection, Text} from '../../core/data/types.js';
+import type {Dataset, GlossaryEntry, SummaryBlock, SummarySection, Text} from '../../core/data/types.js';
 import {isRuby, type Segment} from '../../core/text/ruby.js';
 import {sentencesOf, termPatterns, type Patterns} from './glossary.js';
 import {ReadAloud} from './speech.js';
-import '../reading-controls/define.js';
-import '../contact-card/define.js';
 import {styles} from './easy-summary.styles.js';
 
 type Light = {tag: string; lang: string; texts: string[]};
@@ -26,6 +25,8 @@ const find = (sections: readonly SummarySection[], id: string): SummarySection |
   }
   return undefined;
 };
+/** Headings and blocks: what appears one step at a time. */
+const count = (sections: readonly SummarySection[]): number => sections.reduce((n, s) => n + 1 + s.blocks.length + count(s.sections ?? []), 0);
 const clean = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /**
@@ -86,11 +87,25 @@ export class FukushiEasySummary extends FukushiElement {
   private sentences: string[] = [];
   private tips = 0;
   private opened?: string;
+  /**
+   * The whole plan is ~1,000 elements. It appears a few headings and blocks per task, in
+   * document order, so that no task blocks input on a slow phone (see `reuse`).
+   */
+  private revealed = 1;
+  private step = 1;
+  private revealing: Promise<void> | undefined;
+  private order = 0;
+  private total = 0;
+  private parts = new Map<object, {key: string; view: TemplateResult; sentences: string[]; terms: string[]}>();
+  private partsFor?: Dataset;
 
-  /** Resolves when the dataset has loaded or failed. */
+  /** Resolves when the dataset has loaded (or failed) and the whole summary is on the page. */
   get ready(): Promise<void> {
     // With grade furigana, ready also waits for the grade table (it loads on first use).
-    return Promise.all([this.loader.ready, this.grade ? gradesReady() : undefined]).then(() => this.updateComplete.then(() => undefined));
+    return Promise.all([this.loader.ready, this.grade ? gradesReady() : undefined]).then(async () => {
+      await this.updateComplete;
+      while (this.revealing) await this.revealing;
+    });
   }
 
   override connectedCallback() {
@@ -212,14 +227,39 @@ export class FukushiEasySummary extends FukushiElement {
     }
   }
 
-  private renderSection(section: SummarySection, level: number, patterns: Patterns): TemplateResult {
+  private renderSection(section: SummarySection, level: number, patterns: Patterns): TemplateResult | typeof nothing {
+    if (this.order++ >= this.revealed) return nothing;
+    const r = this.reading;
+    const key = [r.locale, r.furigana, this.grade, this.speech.current, this.src, this.section, level].join('|');
     const seen = new Set<string>();
-    const title = this.text(section.heading, [], seen);
+    const title = this.reuse(section, key, seen, () => {
+      const t = this.text(section.heading, [], seen);
+      return heading(level, html`<span lang=${t.lang}>${t.body}</span>`);
+    });
+    const blocks = section.blocks.map((b) => (this.order++ < this.revealed ? this.reuse(b, key, seen, () => this.block(b, patterns, seen, level)) : nothing));
     return html`<section part="section">
-      ${heading(level, html`<span lang=${title.lang}>${title.body}</span>`)}
-      ${section.blocks.map((b) => this.block(b, patterns, seen, level))}
-      ${(section.sections ?? []).map((s) => this.renderSection(s, Math.min(6, level + 1), patterns))}
+      ${title} ${blocks} ${(section.sections ?? []).map((s) => this.renderSection(s, Math.min(6, level + 1), patterns))}
     </section>`;
+  }
+
+  /**
+   * A heading or block, rendered once per reading state and reused while the rest of the
+   * summary appears. Reuse replays what rendering did: its sentences (for reading aloud) and
+   * the terms it explained (each term is a button once per section).
+   */
+  private reuse(source: object, key: string, seen: Set<string>, make: () => TemplateResult) {
+    let done = this.parts.get(source);
+    if (done?.key === key) {
+      this.sentences.push(...done.sentences);
+      for (const term of done.terms) seen.add(term);
+    } else {
+      const first = this.sentences.length;
+      const before = new Set(seen);
+      const view = make();
+      done = {key, view, sentences: this.sentences.slice(first), terms: [...seen].filter((t) => !before.has(t))};
+      this.parts.set(source, done);
+    }
+    return done.view;
   }
 
   /** The editor's own text in the light DOM (or a template there), read as text. */
@@ -271,7 +311,28 @@ export class FukushiEasySummary extends FukushiElement {
         );
       }
     }
+    if (this.partsFor !== data) {
+      this.partsFor = data;
+      this.parts.clear();
+    }
+    this.order = 0;
+    this.total = count(sections);
     return sections.map((s) => this.renderSection(s, this.level, patterns));
+  }
+
+  /** Shows the next headings and blocks in a task of their own, until the whole summary is there. */
+  private revealNext() {
+    if (this.revealing || this.revealed >= this.total) return;
+    this.revealing = nextTask().then(async () => {
+      this.revealing = undefined;
+      this.revealed += this.step;
+      const started = performance.now();
+      this.requestUpdate();
+      await this.updateComplete;
+      // Aim for steps of a few milliseconds: a phone is several times slower than this machine.
+      const took = performance.now() - started;
+      this.step = took < 2 ? this.step * 2 : took > 6 ? Math.max(1, Math.floor(this.step / 2)) : this.step;
+    });
   }
 
   private speechControls() {
@@ -301,7 +362,7 @@ export class FukushiEasySummary extends FukushiElement {
   override render() {
     const {lang, easy, furigana} = this.reading;
     this.sentences = [];
-    this.tips = 0;
+    this.total = 0;
     return html`<div class="root${easy ? ' easy' : ''}${furigana ? ' furigana-on' : ''}" lang=${lang}>
       <fukushi-reading-controls></fukushi-reading-controls>
       ${this.speechControls()} ${this.content()}
@@ -310,6 +371,7 @@ export class FukushiEasySummary extends FukushiElement {
 
   protected override updated(changed: PropertyValues<this>) {
     super.updated(changed);
+    this.revealNext();
     this.renderRoot.querySelector('.now')?.scrollIntoView?.({block: 'nearest'});
     const wanted = this.openTerm;
     if (!wanted || wanted === this.opened || !this.loader.data) return;

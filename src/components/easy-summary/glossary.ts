@@ -20,12 +20,20 @@ export interface Sentence {
 
 export type Patterns = Array<[string, GlossaryEntry]>;
 
-/** Every written form of every term, longest first (地域福祉コーディネーター before 地域福祉). */
-export const termPatterns = (glossary: readonly GlossaryEntry[]): Patterns =>
-  glossary
-    .flatMap((e) => [e.term, ...(e.variants ?? [])].map((form): [string, GlossaryEntry] => [form.trim(), e]))
-    .filter(([form]) => form)
-    .sort((a, b) => b[0].length - a[0].length);
+const patternsOf = new WeakMap<readonly GlossaryEntry[], Patterns>();
+
+/** Every written form of every term, longest first (地域福祉コーディネーター before 地域福祉); once per glossary. */
+export function termPatterns(glossary: readonly GlossaryEntry[]): Patterns {
+  let patterns = patternsOf.get(glossary);
+  if (!patterns) {
+    patterns = glossary
+      .flatMap((e) => [e.term, ...(e.variants ?? [])].map((form): [string, GlossaryEntry] => [form.trim(), e]))
+      .filter(([form]) => form)
+      .sort((a, b) => b[0].length - a[0].length);
+    patternsOf.set(glossary, patterns);
+  }
+  return patterns;
+}
 
 const printed = (s: Segment) => (isRuby(s) ? s.base : s.text);
 
