@@ -19,7 +19,6 @@ import {
 import {msToTokyoMidnight, openStatus, type OpenStatus} from '../../core/hours/status.js';
 import {clock, closuresText, nextOpeningText, weeklyLines} from '../../core/hours/format.js';
 import {plainText} from '../../core/text/ruby.js';
-import '../reading-controls/define.js';
 import {styles} from './contact-card.styles.js';
 
 type Fact = {x_jp: Provenance} | undefined;

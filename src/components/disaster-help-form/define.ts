@@ -1,3 +1,5 @@
+// The widgets it contains are defined with it (for pages that load only this widget).
+import '../reading-controls/define.js';
 import {FukushiDisasterHelpForm} from './disaster-help-form.js';
 
 export {FukushiDisasterHelpForm};

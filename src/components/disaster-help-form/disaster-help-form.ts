@@ -17,7 +17,6 @@ import type {FieldError, OutboxEntry, OutboxState, SubmitResult} from '../../cor
 import {cancelOutboxEntry, listOutbox, onOutboxChange, submitHelpRequest} from '../../core/outbox/outbox.js';
 import type {HelpMode, HelpRequest} from '../../core/help-request/types.js';
 import type {Block, EngineText, Field, FormDefinition, Mode, Step} from '../../core/help-request/form-definition.js';
-import '../reading-controls/define.js';
 import {
   answersOf, buildPayload, CHOICE, DATE_PARTS, holds, isUuid, list, nearShelters, optionValues, say, shown, str1, townOf, uuid,
   validateAll, validateStep, type Answers, type Ctx, type Geo,
