@@ -13,7 +13,8 @@ export async function lighthouseScores(url, {categories = ['performance', 'acces
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
       .map((a) => `${a.id}: ${a.title}`);
-    return {scores, cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? null, lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null, failing};
+    const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+    return {scores, cls: metric('cumulative-layout-shift'), lcpMs: metric('largest-contentful-paint'), fcpMs: metric('first-contentful-paint'), tbtMs: metric('total-blocking-time'), failing};
   } finally {
     await chrome.kill();
   }
