@@ -53,11 +53,17 @@ async function keystrokes(browser, base, page) {
   const errors = [];
   tab.on('pageerror', (e) => errors.push(String(e)));
   await tab.goto(`${base}/bench/pages/${page}.html`);
+  // Load, then one query: the finder indexes text in idle time, and the first query finishes
+  // whatever is left, so this is the worst case of typing at once (index once per dataset).
   const indexMs = await tab.evaluate(async () => {
     const el = document.getElementById('subject');
     const started = performance.now();
     await customElements.whenDefined(el.localName);
     await el.ready;
+    const input = el.shadowRoot.querySelector('input[type=search]');
+    input.value = 'そうだん';
+    input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+    await el.updateComplete;
     return performance.now() - started;
   });
   const times = await tab.evaluate(
@@ -69,10 +75,6 @@ async function keystrokes(browser, base, page) {
         for (const card of el.shadowRoot.querySelectorAll('fukushi-contact-card')) await card.updateComplete;
       };
       const out = [];
-      // The first query builds the index (once per dataset): measure typing after it.
-      input.value = 'x';
-      input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
-      await settle();
       for (let round = 0; round < rounds; round++) {
         for (const q of queries) {
           input.value = q;
@@ -145,7 +147,7 @@ const rows = [
   ...results.sizes.map((r) => [`size: ${r.name} (min+br)`, kib(r.brotli), `budget ${kib(r.budget)}`]),
   [`finder keystroke, ${SERVICES} services (median)`, ms(results.finder.median), `peer MiniSearch+Lit ${ms(results.peer.median)}`],
   [`finder keystroke, ${SERVICES} services (p95)`, ms(results.finder.p95), `peer ${ms(results.peer.p95)}`],
-  [`finder: load + index ${SERVICES} services`, ms(results.finder.loadMs), `peer ${ms(results.peer.loadMs)}`],
+  [`finder: load, index ${SERVICES} services, first query`, ms(results.finder.loadMs), `peer ${ms(results.peer.loadMs)}`],
   ['easy summary, whole plan, furigana (median)', ms(results.summary.median), `p95 ${ms(results.summary.p95)}`],
   ...Object.entries(results.lighthouse.scores).map(([k, v]) => [`lighthouse mobile: ${k}`, String(v), '']),
   ['lighthouse mobile: CLS', String(results.lighthouse.cls), ''],
