@@ -351,6 +351,8 @@ export class FukushiEasySummary extends FukushiElement {
     const s = this.speech;
     if (s.state === 'playing') s.pause();
     else if (s.state === 'paused') s.resume();
+    // Still appearing: read the whole summary once it is all there.
+    else if (this.revealing) void this.ready.then(() => s.state === 'idle' && s.play([...this.sentences]));
     else s.play([...this.sentences]);
   }
 
