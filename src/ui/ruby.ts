@@ -24,6 +24,9 @@ let grades: typeof import('../core/text/kanji-grades.js') | undefined;
 let loadingGrades: Promise<void> | undefined;
 
 /** Loads the grade table; until it arrives, grade furigana shows readings on every kanji. */
+/** Whether the grade table has arrived (before it does, grade furigana falls back to full furigana). */
+export const gradesLoaded = (): boolean => grades !== undefined;
+
 export function gradesReady(): Promise<void> {
   loadingGrades ??= import('../core/text/kanji-grades.js').then((m) => {
     grades = m;

@@ -4,8 +4,9 @@ import {FukushiElement} from '../../ui/base-element.js';
 import {DatasetController} from '../../ui/data-controller.js';
 import {loadErrorNotice} from '../../ui/fallback.js';
 import {heading} from '../../ui/heading.js';
+import {activeLocale} from '../../core/i18n/localization.js';
 import {nextTask} from '../../ui/next-task.js';
-import {gradesReady, ruby} from '../../ui/ruby.js';
+import {gradesLoaded, gradesReady, ruby} from '../../ui/ruby.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {pick} from '../../core/data/text.js';
 import type {Dataset, GlossaryEntry, SummaryBlock, SummarySection, Text} from '../../core/data/types.js';
@@ -230,7 +231,8 @@ export class FukushiEasySummary extends FukushiElement {
   private renderSection(section: SummarySection, level: number, patterns: Patterns): TemplateResult | typeof nothing {
     if (this.order++ >= this.revealed) return nothing;
     const r = this.reading;
-    const key = [r.locale, r.furigana, this.grade, this.speech.current, this.src, this.section, level].join('|');
+    // Everything a heading or block depends on, including UI strings (they lag the locale while it loads).
+    const key = [r.locale, activeLocale(), r.furigana, this.grade, gradesLoaded(), this.speech.current, this.src, this.section, level].join('|');
     const seen = new Set<string>();
     const title = this.reuse(section, key, seen, () => {
       const t = this.text(section.heading, [], seen);
