@@ -54,6 +54,18 @@ describe('service search', () => {
     expect(ids(index.search('相談'))).to.deep.equal(['b', 'a', 'c']);
   });
 
+  it('puts the name the query covers most first among name matches', () => {
+    const index = new ServiceIndex(
+      dataset([
+        service('long', '成年後見制度の利用を広げる会', {priority: 'priority-2'}),
+        service('short', '成年後見制度'),
+        service('inside', '市民の成年後見'),
+      ]),
+    );
+    expect(ids(index.search('成年後見'))).to.deep.equal(['short', 'long', 'inside']);
+    expect(ids(index.search('成年後見制度'))[0]).to.equal('short');
+  });
+
   it('reads kana, half-width kana, romaji and folded long vowels', () => {
     const index = new ServiceIndex(dataset([service('g', '｜成年後見制度《せいねんこうけんせいど》'), service('c', 'ケアマネジャーの相談'), service('x', '別の窓口')]));
     for (const q of ['せいねんこうけん', 'ｾｲﾈﾝｺｳｹﾝ', 'seinen kouken', 'Seinen Kōken', 'seinenkoken']) expect(ids(index.search(q))[0], q).to.equal('g');

@@ -4,7 +4,7 @@
  * which a page indexes in idle slices (`indexSome`) or the first query finishes at once.
  *
  * Every text is normalised (core/text/normalize.ts) on both sides. Ranking, best first:
- *   1. name or reading: exact, then starts with, then contains the query
+ *   1. name or reading: exact, then starts with, then contains the query (closer matches first)
  *   2. intents: everyday phrasing that points to the service ("お金がない")
  *   3. keywords, then description and details
  *   4. partial matches by character bigrams (word order, missing particles, typos)
@@ -50,6 +50,8 @@ interface Entry {
   groups: [string, string, string, string];
   /** Everything, for the quick "could it match at all" test. */
   all: string;
+  /** The name group's strings one by one, for ranking within name matches. */
+  names: string[];
   priority: boolean;
   needs: Set<string>;
   audiences: Set<string>;
@@ -119,6 +121,7 @@ export class ServiceIndex {
         service,
         groups: ['', '', '', ''],
         all: '',
+        names: [],
         priority: Boolean(service.x_jp.priority),
         needs: facet(service, 'need'),
         audiences: facet(service, 'audience'),
@@ -191,6 +194,7 @@ export class ServiceIndex {
     printed[BODY]!.push(...bodyReadings);
     entry.groups = printed.map(join) as Entry['groups'];
     entry.all = entry.groups.join('');
+    entry.names = printed[NAME]!;
     for (const [kind, list] of [[0, printed[KEYWORD]!], [1, printed[INTENT]!]] as const) {
       for (const phrase of list) {
         if (phrase.length < 2) continue;
@@ -272,9 +276,16 @@ export class ServiceIndex {
   private rank(entry: Entry, queries: string[], words: string[], contained: Set<number>[], i: number, partial: number): SearchHit | null {
     const bonus = entry.priority ? 0.5 : 0;
     const hit = (tier: SearchHit['tier'], score: number): SearchHit => ({service: entry.service, tier, score: score + bonus});
-    const names = entry.groups[NAME];
+    // Exact, then starts with, then contains; among those, the name the query covers most
+    // (成年後見 finds 成年後見制度 before 成年後見制度の利用支援のための相談会).
     let name = 0;
-    for (const q of queries) name = Math.max(name, names.includes(SEP + q + SEP) ? 30 : names.includes(SEP + q) ? 25 : position(names, q) >= 0 ? 20 : 0);
+    for (const q of queries) {
+      if (!entry.groups[NAME].includes(q)) continue;
+      for (const n of entry.names) {
+        const cover = (4 * q.length) / n.length;
+        name = Math.max(name, n === q ? 30 : n.startsWith(q) ? 25 + cover : position(n, q) >= 0 ? 20 + cover : 0);
+      }
+    }
     if (name) return hit(1, 300 + name);
     const inGroup = (g: number) => queries.some((q) => position(entry.groups[g]!, q) >= 0);
     if (contained[1]!.has(i) || inGroup(INTENT)) return hit(2, 200);
