@@ -1,4 +1,4 @@
-import {html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations} from 'lit';
+import {html, nothing, render, type PropertyValues, type TemplateResult, type PropertyDeclarations} from 'lit';
 import {msg} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {DatasetController} from '../../ui/data-controller.js';
@@ -162,30 +162,42 @@ export class FukushiEasySummary extends FukushiElement {
     return out;
   }
 
+  /**
+   * A glossary popover gets its content as it opens: the plan has ~70 of them, and building all
+   * up front would double the summary's size on the page. Closed popovers are hidden from
+   * everyone, so nothing is lost.
+   */
+  private readonly fillTip = (event: Event) => {
+    const tip = event.currentTarget as HTMLElement;
+    const term = this.loader.data?.glossary.find((g: GlossaryEntry) => g.id === tip.dataset.term);
+    if ((event as ToggleEvent).newState !== 'open' || !term) return;
+    render(
+      html`<strong class="tip-term">${this.renderText(term.term, this.grade)}</strong>
+        <span>${this.renderText(pick(term.explanation, this.reading.locale).value, this.grade)}</span>
+        <button type="button" class="button secondary" popovertarget=${tip.id} popovertargetaction="hide">${this.renderText(msg('閉じる'))}</button>`,
+      tip,
+    );
+  };
+
   /** Text as sentences (each a read-aloud step), with the first use of each term as a button. */
   private prose(notation: string, patterns: Patterns, seen: Set<string>) {
     const locale = this.reading.locale;
+    // Sentences are wrapped (for the read-aloud highlight) only where read-aloud is offered.
+    const wrap = this.speech.available && this.reading.lang === 'ja';
     return sentencesOf(notation, patterns, seen).map((sentence) => {
       const index = this.sentences.push(sentence.speech) - 1;
+      const pieces = sentence.pieces.map((p) => {
+        if (!p.term) return this.words(p.segments);
+        const id = `tip-${this.tips++}`;
+        const explanation = pick(p.term.explanation, locale);
+        return html`<button type="button" class="term" part="term" data-term=${p.term.id} popovertarget=${id}
+            >${this.words(p.segments)}</button
+          ><span popover id=${id} class="tip" part="popover" lang=${explanation.lang} data-term=${p.term.id} @beforetoggle=${this.fillTip}></span>`;
+      });
       // The sentence being read aloud is marked for the eye only (no aria-current): the feature
       // is for sighted readers, and a state that changes every few seconds would make screen
       // readers, which speak on their own, announce it over the voice.
-      return html`<span class=${index === this.speech.current ? 's now' : 's'}
-        >${sentence.pieces.map((p) => {
-          if (!p.term) return this.words(p.segments);
-          const id = `tip-${this.tips++}`;
-          const explanation = pick(p.term.explanation, locale);
-          return html`<button type="button" class="term" part="term" data-term=${p.term.id} popovertarget=${id}
-              >${this.words(p.segments)}</button
-            ><span popover id=${id} class="tip" part="popover" lang=${explanation.lang}
-              ><strong class="tip-term">${this.renderText(p.term.term, this.grade)}</strong>
-              <span>${this.renderText(explanation.value, this.grade)}</span>
-              <button type="button" class="button secondary" popovertarget=${id} popovertargetaction="hide">
-                ${this.renderText(msg('閉じる'))}
-              </button></span
-            >`;
-        })}</span
-      >`;
+      return wrap ? html`<span class=${index === this.speech.current ? 's now' : 's'}>${pieces}</span>` : pieces;
     });
   }
 
@@ -232,7 +244,7 @@ export class FukushiEasySummary extends FukushiElement {
     if (this.order++ >= this.revealed) return nothing;
     const r = this.reading;
     // Everything a heading or block depends on, including UI strings (they lag the locale while it loads).
-    const key = [r.locale, activeLocale(), r.furigana, this.grade, gradesLoaded(), this.speech.current, this.src, this.section, level].join('|');
+    const key = [r.locale, activeLocale(), r.furigana, this.grade, gradesLoaded(), this.speech.available, this.speech.current, this.src, this.section, level].join('|');
     const seen = new Set<string>();
     const title = this.reuse(section, key, seen, () => {
       const t = this.text(section.heading, [], seen);
