@@ -6,6 +6,7 @@ import {Announcer} from '../../ui/announcer.js';
 import {cityContact, debugMode, loadErrorNotice} from '../../ui/fallback.js';
 import {phoneLink} from '../../ui/phone.js';
 import {heading} from '../../ui/heading.js';
+import {nextTask} from '../../ui/next-task.js';
 import {errorSummary} from '../../ui/error-summary.js';
 import {describedBy, field} from '../../ui/field.js';
 import {noticeStyles} from '../../ui/styles.js';
@@ -206,6 +207,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
         reported.add(url);
         console.error(`fukushi-widgets: help form definition ${url}: ${error.message}; residents see phone numbers instead.`);
       })
+      // Forms on one page share the definition: each renders it in a task of its own.
+      .then(nextTask)
       .finally(() => this.requestUpdate());
   }
 
