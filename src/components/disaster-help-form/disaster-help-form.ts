@@ -137,6 +137,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   private titleBase?: string;
   private store?: DraftStore;
   private restored: Promise<void> = Promise.resolve();
+  /** The saved draft and the outbox have been read (or could not be). */
+  private settled = false;
   private dataSet = false;
   private timer?: ReturnType<typeof setTimeout>;
   private inflight?: Promise<HelpFormResult>;
@@ -167,7 +169,13 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   override connectedCallback() {
     super.connectedCallback();
     this.loadDef();
-    this.restored = this.restore().then(() => this.loadQueue(true));
+    // The form appears once, with its draft and queue, rather than three times as each arrives.
+    this.restored = this.restore()
+      .then(() => this.loadQueue(true))
+      .finally(() => {
+        this.settled = true;
+        this.requestUpdate();
+      });
     addEventListener('pagehide', this.flush);
     this.unwatch = onOutboxChange((entry) => {
       void this.loadQueue();
@@ -884,7 +892,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
         this.defUrl = undefined;
         this.loadDef();
       })}`;
-    } else if (!this.loader.data || !this.def) {
+    } else if (!this.loader.data || !this.def || !this.settled) {
       body = html`<p class="loading">${this.t(msg('読み込んでいます…'))}</p>`;
     } else if (this.status) {
       body = html`${this.statusView(this.status)} ${this.queueView()}`;
