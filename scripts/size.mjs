@@ -24,9 +24,15 @@ export const BUDGET_ALL = 30 * 1024;
 export const BUDGET_WIDGET = 16 * 1024;
 export const BUDGET_LOCALE = 8 * 1024;
 
-/** Ceilings for modules over their target (brotli bytes), measured 2026-11-27 plus 2 %. */
+/**
+ * Ceilings for modules over their target (brotli bytes): a recorded size plus 2 %, so that
+ * nothing grows unnoticed. Raising one is a decision, recorded here:
+ *  - all widgets, 37.21 → 38.08 KiB (2026-11-27): start-up spread over tasks (staggered
+ *    definitions, progressive summary, lazy glossary popovers, idle indexing) took Lighthouse TBT
+ *    from ~2.5 s to ~0.1–0.4 s on the demo.
+ */
 export const CEILINGS = {
-  'fukushi-widgets.js (all widgets)': Math.round(37.21 * 1024 * 1.02),
+  'fukushi-widgets.js (all widgets)': Math.round(38.08 * 1024 * 1.02),
   'service-finder + lit': Math.round(17.64 * 1024 * 1.02),
   'contact-card + lit': Math.round(18.22 * 1024 * 1.02),
   'disaster-help-form + lit': Math.round(22.5 * 1024 * 1.02),
