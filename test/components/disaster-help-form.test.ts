@@ -588,6 +588,21 @@ describe('<fukushi-disaster-help-form> drafts over time and without storage', ()
     }
   });
 
+  it('shows the form within a second when the device storage never answers', async () => {
+    resetDraftStore({persistent: true, get: () => new Promise(() => {}), put: async () => {}, delete: async () => {}});
+    try {
+      const el = await fixture<El>(html`<fukushi-disaster-help-form
+        id=${`t${++serial}-${Date.now()}`} mode="register" endpoint=${ENDPOINT} src=${DATASET_URL}
+      ></fukushi-disaster-help-form>`);
+      await new Promise((r) => setTimeout(r, 1200));
+      await el.updateComplete;
+      expect(text(el)).not.to.contain('読み込んでいます');
+      expect($$(el, 'input[name="eligibility.criteria"]').length).to.be.greaterThan(0);
+    } finally {
+      resetDraftStore();
+    }
+  });
+
   it('without IndexedDB (private mode): says so and keeps the answers in memory', async () => {
     const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
     Object.defineProperty(window, 'indexedDB', {value: undefined, configurable: true});

@@ -169,13 +169,17 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   override connectedCallback() {
     super.connectedCallback();
     this.loadDef();
-    // The form appears once, with its draft and queue, rather than three times as each arrives.
+    // The form appears once, with its draft and queue, rather than three times as each arrives;
+    // storage that never answers (a stuck IndexedDB) keeps it away for one second at most.
+    const settle = () => {
+      if (this.settled) return;
+      this.settled = true;
+      this.requestUpdate();
+    };
     this.restored = this.restore()
       .then(() => this.loadQueue(true))
-      .finally(() => {
-        this.settled = true;
-        this.requestUpdate();
-      });
+      .finally(settle);
+    setTimeout(settle, 1000);
     addEventListener('pagehide', this.flush);
     this.unwatch = onOutboxChange((entry) => {
       void this.loadQueue();
