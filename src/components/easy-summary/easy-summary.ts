@@ -168,9 +168,10 @@ export class FukushiEasySummary extends FukushiElement {
    * everyone, so nothing is lost.
    */
   private readonly fillTip = (event: Event) => {
+    if ((event as ToggleEvent).newState !== 'open') return;
     const tip = event.currentTarget as HTMLElement;
     const term = this.loader.data?.glossary.find((g: GlossaryEntry) => g.id === tip.dataset.term);
-    if ((event as ToggleEvent).newState !== 'open' || !term) return;
+    if (!term) return;
     render(
       html`<strong class="tip-term">${this.renderText(term.term, this.grade)}</strong>
         <span>${this.renderText(pick(term.explanation, this.reading.locale).value, this.grade)}</span>
