@@ -159,7 +159,7 @@ writeFileSync('bench/pages/blank.html', '<!doctype html><html lang="ja"><head><m
 await buildPeer();
 
 const {server, url} = await serveStatic({routes: [['/bench/', 'bench'], ['/', 'dist'], ['/', 'demo']]});
-const browser = await launch();
+const browser = await launch({pinTime: false});
 const results = {date: new Date().toISOString(), services: SERVICES, rounds: ROUNDS};
 try {
   results.sizes = await measureSizes();

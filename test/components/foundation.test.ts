@@ -5,6 +5,7 @@ import {defineElement} from '../../src/ui/define.js';
 import {readingPrefs, STORAGE_KEY} from '../../src/core/prefs/prefs.js';
 import {setFurigana, setLocale} from '../../src/core/prefs/api.js';
 import {localeReady} from '../../src/core/i18n/localization.js';
+import {BROWSER_TIME_ZONE} from '../lib/pinned-time.mjs';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const pressed = (el: Element, text: string) =>
@@ -25,6 +26,10 @@ describe('foundation: base element and reading preferences', () => {
     readingPrefs.reset({clearStorage: true});
     document.documentElement.style.fontSize = '';
     await localeReady();
+  });
+
+  it('runs in a browser outside Tokyo, so that widgets are tested doing their own Tokyo time', () => {
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.equal(BROWSER_TIME_ZONE);
   });
 
   it('never throws when a second copy defines the same tag, and warns once', () => {

@@ -2,6 +2,7 @@
 import {chromium} from 'playwright-core';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import {BROWSER_TIME_ZONE, PINNED_INSTANT} from '../../lib/pinned-time.mjs';
 
 export const CHROME_ARGS = [
   '--no-sandbox',
@@ -13,13 +14,33 @@ export const CHROME_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export function launch(options = {}) {
-  return chromium.launch({
+/**
+ * Launches Debian's Chromium. Every context and page it opens runs in BROWSER_TIME_ZONE with its
+ * clock starting at PINNED_INSTANT and flowing from there, so no test depends on when or where
+ * the suite runs. `pinTime: false` keeps the real clock (the benchmark).
+ */
+export async function launch({pinTime = true, ...options} = {}) {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
     args: CHROME_ARGS,
     ...options,
   });
+  if (!pinTime) return browser;
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (contextOptions = {}) => {
+    const context = await newContext({timezoneId: BROWSER_TIME_ZONE, ...contextOptions});
+    await context.clock.install({time: new Date(PINNED_INSTANT)});
+    return context;
+  };
+  // A page of its own context, closed with the page, as Browser.newPage does.
+  browser.newPage = async (contextOptions) => {
+    const context = await browser.newContext(contextOptions);
+    const page = await context.newPage();
+    page.on('close', () => void context.close().catch(() => undefined));
+    return page;
+  };
+  return browser;
 }
 
 const require = createRequire(import.meta.url);
