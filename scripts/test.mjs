@@ -36,10 +36,39 @@ function ensureDebianPackages() {
   console.warn('⚠ fonts-noto-cjk is missing: screenshots will show boxes for Japanese (apt-get install -y fonts-noto-cjk).');
 }
 
+/**
+ * better-sqlite3 (the reference receiver's database) is compiled from source by npm ci where no
+ * prebuilt binary can be downloaded, as here: that needs a C++ compiler, make and python3. Say so
+ * before npm ci fails halfway with a compiler error.
+ */
+function ensureBuildTools() {
+  const missing = [
+    ['g++', has('g++') || has('c++')],
+    ['make', has('make')],
+    ['python3', has('python3')],
+  ].filter(([, found]) => !found).map(([name]) => name);
+  if (!missing.length) return;
+  if (isRoot && has('apt-get')) {
+    run(`Installing ${missing.join(', ')} with apt-get (npm ci compiles better-sqlite3)`, 'sh', [
+      '-c',
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`,
+    ]);
+    return;
+  }
+  console.error(
+    `\n✖ npm ci compiles better-sqlite3 (the help-request receiver's database) from source, and this machine lacks: ${missing.join(', ')}.\n` +
+      '  On Debian or Ubuntu, as root: apt-get install -y g++ make python3\n' +
+      '  Then run npm test again.\n',
+  );
+  process.exit(1);
+}
+
 function ensureNodeModules() {
   const marker = 'node_modules/.package-lock.json';
   const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
-  if (stale) run('Installing npm packages (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
+  if (!stale) return;
+  ensureBuildTools();
+  run('Installing npm packages (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 /** Regenerates custom-elements.json in a temporary folder and compares it with the committed one. */
