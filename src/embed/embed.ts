@@ -51,8 +51,39 @@ function start() {
     last = height;
     window.parent.postMessage({type: MESSAGE_TYPE, version: 1, id, height}, '*');
   };
-  new ResizeObserver(report).observe(document.documentElement);
+  // ResizeObserver runs with rendering, which browsers pause in an iframe below the fold: the
+  // height would arrive only when the reader scrolls to it, and the page would jump under them.
+  // So every widget render (nested widgets too) and every font load also reports, at once.
+  const observer = new ResizeObserver(report);
+  observer.observe(document.documentElement);
+  if (el) {
+    observer.observe(el);
+    watchRenders(el, report);
+  }
+  document.fonts?.addEventListener('loadingdone', report);
   report();
+}
+
+type LitHost = HTMLElement & {addController?(controller: {hostUpdated(): void}): void};
+
+/** Calls `report` after every render of `root` and of the widgets it renders inside itself. */
+function watchRenders(root: LitHost, report: () => void) {
+  const watched = new WeakSet<Element>();
+  const watch = (el: LitHost) => {
+    if (watched.has(el) || !el.addController) return;
+    watched.add(el);
+    el.addController({
+      hostUpdated: () => {
+        // After this render has reached the DOM: widgets it added get watched too.
+        queueMicrotask(() => {
+          for (const inner of el.shadowRoot?.querySelectorAll<LitHost>('*') ?? []) if (inner.localName.startsWith('fukushi-')) watch(inner);
+          report();
+        });
+      },
+    });
+  };
+  // The element is upgraded when fukushi-widgets.js defines it, which may be after this runs.
+  void customElements.whenDefined(root.localName).then(() => watch(root));
 }
 
 if (typeof window !== 'undefined' && document.querySelector('main[data-fukushi-embed]')) start();

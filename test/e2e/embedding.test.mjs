@@ -128,6 +128,47 @@ test('the iframe embed renders one widget from the query string and fits its hei
   await page.close();
 });
 
+test('three iframes on one page each fit their content without the reader scrolling to them', async () => {
+  // Browsers pause rendering in iframes below the fold: the heights must arrive anyway.
+  const page = await browser.newPage({viewport: {width: 800, height: 600}});
+  const widgets = ['contact-card&desk=desk-hotroom', 'disaster-help-form&mode=urgent&endpoint=/api/help-requests', 'service-finder&query=%E7%9B%B8%E8%AB%87'];
+  await page.setContent(
+    `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>host</title></head><body>
+      ${widgets.map((w, i) => `<iframe title="widget ${i + 1}" style="width:100%;border:0;display:block" src="${base}/embed.html?widget=${w}"></iframe>`).join('')}
+      <script src="${base}/embed-resize.js"></script></body></html>`,
+  );
+  const frames = () => page.frames().slice(1);
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
+  for (let i = 0; i < 100 && frames().length < 3; i++) await page.waitForTimeout(50);
+  for (const frame of frames()) await waitForWidgets(frame);
+  const heights = async () => {
+    const outer = await page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => Math.round(f.getBoundingClientRect().height)));
+    const inner = [];
+    for (const src of widgets) {
+      const frame = frames().find((f) => f.url().includes(src.split('&')[0]));
+      inner.push(await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)));
+    }
+    return {outer, inner};
+  };
+  let seen;
+  for (let i = 0; i < 40; i++) {
+    seen = await heights();
+    if (seen.outer.every((h, j) => Math.abs(h - seen.inner[j]) <= 2)) break;
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the test must not scroll');
+  assert.ok(seen.inner.every((h) => h > 200), `content heights ${seen.inner}`);
+  assert.deepEqual(
+    seen.outer.map((h, j) => Math.abs(h - seen.inner[j]) <= 2),
+    [true, true, true],
+    `iframe heights ${seen.outer} for content ${seen.inner}`,
+  );
+  // The second and third start below the fold.
+  const tops = await page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.getBoundingClientRect().top));
+  assert.ok(tops[1] >= 600 || tops[2] >= 600, `iframes at ${tops}: not below the fold`);
+  await page.close();
+});
+
 test('data whose every text is HTML or script renders as plain text and runs nothing', async () => {
   const page = await browser.newPage();
   const log = watchConsole(page);
