@@ -4,7 +4,8 @@
 // Run: node --import tsx --test test/node/reading-rules.test.ts
 import {before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {contextMisreadings} from '../../src/cli/reading-rules.js';
@@ -76,6 +77,25 @@ describe('the builds', () => {
         [`$.glossary[${guardianship}].reading`, 'correct the reading of the term'],
       ],
     );
+  });
+
+  test('the CLI names the file of a dataset folder, the path in it and the fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fukushi-readings-'));
+    try {
+      cpSync('data/nishitokyo', join(dir, 'data'), {recursive: true});
+      // A second file of services: the merged $.services[n] is $.services[0] of this file.
+      const {services} = JSON.parse(readFileSync(join(dir, 'data', 'services.json'), 'utf8'));
+      const extra = {...services[5], id: 'service-extra', description: {...services[5].description, ja: '申し込んだ後で、電話してください。'}};
+      const file = join(dir, 'data', 'services2.json');
+      writeFileSync(file, JSON.stringify({services: [extra]}));
+      const r = spawnSync('node', ['--import', 'tsx', 'src/cli/index.ts', 'build-data', join(dir, 'data'), '--out', join(dir, 'out.json')], {encoding: 'utf8'});
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.ok(r.stderr.includes(`${file} $.services[0].description.ja`), r.stderr);
+      assert.match(r.stderr, /後 is read のち, but in 後で・後に・後から it is あと/);
+      assert.match(r.stderr, /fix: write ｜後《あと》 in the text/);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 
   test('the help form build fails at the text', () => {
