@@ -14,7 +14,7 @@ export type Spec =
   | {t: 'array'; of: Spec; min?: number}
   | {t: 'object'; fields: Record<string, Field>; open?: boolean}
   | {t: 'text'}
-  | {t: 'url'; schemes: readonly string[]}
+  | {t: 'url'; pattern: RegExp}
   | {t: 'union'; key: string; cases: Record<string, Spec>}
   | {t: 'ref'; name: string};
 
@@ -44,8 +44,19 @@ const BYDAY = s(/^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$/, 'days such
 const PHONE = s(/^[0-9()-]{3,20}$/, 'digits and hyphens as printed, e.g. 03-1234-5678');
 const POSTAL = s(/^\d{3}-\d{4}$/, 'seven digits with a hyphen, e.g. 123-4567');
 const EMAIL = s(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'an address such as name@city.example.lg.jp');
-// Links may be web pages, phone calls or mail; never javascript: or anything else.
-const WEB: Spec = {t: 'url', schemes: ['https:', 'http:', 'tel:', 'mailto:']};
+
+// Links may be web pages, phone calls or mail; never javascript: or anything else. Only RFC 3986
+// characters: a space or Japanese is percent-encoded (東京 → %E6%9D%B1%E4%BA%AC), so every link
+// this accepts is also a `format: "uri"` for the published schema, and a URL browsers parse.
+const PCHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})";
+const HOST = '(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*';
+const AFTER = `(?:\\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?`;
+export const LINK = new RegExp(
+  `^(?:https?://${HOST}(?::[0-9]{1,4})?(?:/(?:${PCHAR}|/)*)?${AFTER}` +
+    `|tel:\\+?[0-9][0-9()-]*` +
+    `|mailto:(?:[A-Za-z0-9._~!$&'*+=-]|%[0-9A-Fa-f]{2})+@${HOST}${AFTER})$`,
+);
+const WEB: Spec = {t: 'url', pattern: LINK};
 
 const provenanceFields: Record<string, Field> = {
   status: req(en('verified', 'dated', 'unverified'), 'verified: stated by the cited source; dated: old or secondary source (shown as 要確認); unverified: never shown as fact'),
@@ -277,7 +288,7 @@ export const datasetSpec = obj({
         id: req(ID),
         term: req(s()),
         variants: opt(arr(s())),
-        reading: req(s(/^[ぁ-ゖー・ ]+$/, 'hiragana, e.g. せいねんこうけんせいど')),
+        reading: req(s(/^[ぁ-ゖー・]+( [ぁ-ゖー・]+)*$/, 'hiragana, e.g. せいねんこうけんせいど')),
         explanation: req(text),
       }),
     ),
