@@ -66,7 +66,7 @@ const register = obj(
       {
         criteria: codes(
           CRITERIA,
-          'What applies to the resident. care_level_3_plus, physical_certificate, mental_certificate_1 and intellectual_certificate are the 避難行動要支援者 criteria ア–エ: the city lists such residents without an application. The others are the 災害時要援護者 criteria 1–5.',
+          "What applies to the resident. Which of these put a resident on the city's 避難行動要支援者 list without an application is the city's rule, stated with its source in the city's form definition (help-form.json).",
           1,
         ),
       },
