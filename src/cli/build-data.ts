@@ -8,6 +8,7 @@ import {basename, join} from 'node:path';
 import type {Dataset} from '../core/data/types.js';
 import {validateDataset, type Problem} from '../core/data/validate.js';
 import {Annotator, loadTokenizer, type ReadingOverride} from './readings.js';
+import {contextMisreadings} from './reading-rules.js';
 
 export class DataFileError extends Error {
   constructor(
@@ -62,6 +63,26 @@ export function readDatasetSource(path: string): Record<string, unknown> {
   return merged;
 }
 
+/**
+ * Where a JSON path of a merged dataset folder comes from: the file, and the path inside it
+ * ($.services[40] may be $.services[3] of the second file with services). Undefined for a file.
+ */
+export function locateInSource(path: string, jsonPath: string): {file: string; path: string} | undefined {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return undefined;
+  const m = /^\$\.([A-Za-z_$][\w$]*)(?:\[(\d+)\])?/.exec(jsonPath);
+  if (!m) return undefined;
+  const [head, key, index] = m;
+  let before = 0;
+  for (const file of readdirSync(path).filter((f) => f.endsWith('.json')).sort()) {
+    const value = (parseJsonFile(join(path, file)) as Record<string, unknown>)[key!];
+    if (value === undefined) continue;
+    if (index === undefined || !Array.isArray(value)) return {file: join(path, file), path: jsonPath};
+    if (Number(index) < before + value.length) return {file: join(path, file), path: `$.${key}[${Number(index) - before}]${jsonPath.slice(head!.length)}`};
+    before += value.length;
+  }
+  return undefined;
+}
+
 export function readOverrides(file: string): ReadingOverride[] {
   const data = parseJsonFile(file) as {readings?: ReadingOverride[]};
   const list = data.readings;
@@ -70,6 +91,8 @@ export function readOverrides(file: string): ReadingOverride[] {
     if (typeof o?.text !== 'string' || typeof o.reading !== 'string' || !/^[ぁ-ゖー]+$/.test(o.reading)) {
       throw new DataFileError(`entry ${i + 1} needs "text" and a hiragana "reading"`, file);
     }
+    const [wrong] = contextMisreadings(`｜${o.text}《${o.reading}》`);
+    if (wrong) throw new DataFileError(`$.readings[${i}] (entry ${i + 1}): ${wrong.message}. Correct its "reading".`, file);
   });
   return list;
 }
@@ -97,7 +120,7 @@ export async function buildDataset(source: Record<string, unknown>, overrides: R
   const problems: Problem[] = [];
   let texts = 0;
   const annotate = (value: string, path: string) => {
-    const {notation, missing} = annotator.annotate(value);
+    const {notation, missing, misread} = annotator.annotate(value);
     if (missing.length) {
       problems.push({
         path,
@@ -105,6 +128,7 @@ export async function buildDataset(source: Record<string, unknown>, overrides: R
         fix: 'write ｜漢字《かんじ》 in the text, or add the word to data/readings.json',
       });
     }
+    for (const m of misread) problems.push({path, ...m});
     texts++;
     return notation;
   };
@@ -128,6 +152,13 @@ export async function buildDataset(source: Record<string, unknown>, overrides: R
       a.x_jp.ruby = annotate(full, `$.locations[${i}].addresses[${j}]`);
     }),
   );
+
+  // Glossary readings are written by editors next to the term: the same context rules hold.
+  dataset.glossary.forEach((entry, i) => {
+    for (const {message} of contextMisreadings(`｜${entry.term}《${entry.reading}》`)) {
+      problems.push({path: `$.glossary[${i}].reading`, message, fix: 'correct the reading of the term'});
+    }
+  });
 
   dataset.readings_complete = true;
   problems.push(...validateDataset(dataset));

@@ -6,6 +6,7 @@
  */
 import type {Location, Provenance, Service, Source, Text} from '../core/data/types.js';
 import type {Problem} from '../core/data/validate.js';
+import {LINK} from '../core/data/spec.js';
 import {normalizePhone} from '../core/data/phone.js';
 import {HoursSyntaxError, parseOpeningHours, schedulesFromRules} from '../core/hours/opening-hours.js';
 import {csvRecords, CsvError} from './csv.js';
@@ -127,7 +128,7 @@ export function importServicesCsv(bytes: Uint8Array, {organizationId}: {organiza
       if (!sourceId) {
         sourceId = `src-csv-${sourceIds.size + 1}`;
         sourceIds.set(sourceText, sourceId);
-        sources.push(/^https?:\/\//.test(sourceText) ? {id: sourceId, title: sourceText, url: sourceText} : {id: sourceId, title: sourceText});
+        sources.push(LINK.test(sourceText) ? {id: sourceId, title: sourceText, url: sourceText} : {id: sourceId, title: sourceText});
       }
     } else if (status && status !== 'unverified') {
       bad(COLUMNS.source, `a ${get(COLUMNS.status)} row has no source`, 'write where the facts come from (a URL or document title), or set 確認状況 to 未確認');
@@ -142,7 +143,9 @@ export function importServicesCsv(bytes: Uint8Array, {organizationId}: {organiza
     const email = get(COLUMNS.email);
     if (email && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email)) bad(COLUMNS.email, `"${email}" is not an email address`, 'write e.g. soudan@example.jp');
     const url = get(COLUMNS.url);
-    if (url && !/^(https?:\/\/|tel:|mailto:)/i.test(url)) bad(COLUMNS.url, `"${url}" is not an http(s), tel: or mailto: link`, 'write the full address starting with https://');
+    if (url && !LINK.test(url)) {
+      bad(COLUMNS.url, `"${url}" is not an http(s), tel: or mailto: link`, 'write the full address in lower case, starting with https://; percent-encode spaces and Japanese (a space → %20, 東京 → %E6%9D%B1%E4%BA%AC)');
+    }
     const postal = get(COLUMNS.postalCode);
     if (postal && !/^\d{3}-\d{4}$/.test(postal)) bad(COLUMNS.postalCode, `"${postal}" is not a postal code`, 'write seven digits with a hyphen, e.g. 188-8666');
     if (get(COLUMNS.address) && !postal) bad(COLUMNS.postalCode, 'is empty although there is an address', 'add the postal code');

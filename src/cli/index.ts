@@ -14,7 +14,7 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {validateDataset, type Problem} from '../core/data/validate.js';
-import {buildDataset, DataFileError, readDatasetSource, readOverrides} from './build-data.js';
+import {buildDataset, DataFileError, locateInSource, readDatasetSource, readOverrides} from './build-data.js';
 import {importServicesCsv} from './import-csv.js';
 import {lintEasy} from './lint-easy.js';
 import {datasetJsonSchema} from './schema.js';
@@ -51,7 +51,9 @@ function option(args: string[], name: string): string | undefined {
 function printProblems(where: string, problems: Problem[]) {
   console.error(`\n✖ ${where}: ${problems.length} 件の問題 / problem${problems.length === 1 ? '' : 's'}\n`);
   for (const p of problems.slice(0, 200)) {
-    console.error(`  ${p.path}\n    問題 / what: ${p.message}\n    直し方 / fix: ${p.fix}\n`);
+    // In a dataset folder, name the file and the path inside it.
+    const at = locateInSource(where, p.path);
+    console.error(`  ${at ? `${at.file} ${at.path}` : p.path}\n    問題 / what: ${p.message}\n    直し方 / fix: ${p.fix}\n`);
   }
   if (problems.length > 200) console.error(`  … and ${problems.length - 200} more`);
 }

@@ -8,6 +8,7 @@ import {dirname, join} from 'node:path';
 import {isKanji} from '../core/text/kanji-grades.js';
 import {formatRuby, isRuby, parseRuby, type RubySegment, type Segment} from '../core/text/ruby.js';
 import {splitReading} from './kanji-readings.js';
+import {contextMisreadings, type Misreading} from './reading-rules.js';
 
 export interface ReadingOverride {
   text: string;
@@ -103,8 +104,11 @@ export class Annotator {
     }
   }
 
-  /** Annotates every kanji it can; returns the new notation and the kanji left without reading. */
-  annotate(notation: string): {notation: string; missing: string[]} {
+  /**
+   * Annotates every kanji it can; returns the new notation, the kanji left without reading and
+   * the readings that contradict their context (reading-rules.ts), whoever wrote them.
+   */
+  annotate(notation: string): {notation: string; missing: string[]; misread: Misreading[]} {
     const out: Segment[] = [];
     const missing: string[] = [];
     for (const segment of parseRuby(notation)) {
@@ -112,7 +116,8 @@ export class Annotator {
       // An editor's ｜田無《たなし》 keeps their reading, and like the list it is spoken as a name.
       else out.push(this.speaks(segment.base) && !segment.speak ? {...segment, speak: true} : segment);
     }
-    return {notation: formatRuby(merge(out)), missing};
+    const annotated = formatRuby(merge(out));
+    return {notation: annotated, missing, misread: contextMisreadings(annotated)};
   }
 
   private speaks(base: string): boolean {

@@ -7,20 +7,26 @@ import {datasetSpec, definitions, type Spec} from '../core/data/spec.js';
 
 type Json = Record<string, unknown>;
 
+/** A string with a character other than white space: the validator trims before it checks. */
+const NOT_BLANK = '\\S';
+
+// Strict ajv: `required` names a property of its own schema object, and `contains` says "array".
 const textSchema: Json = {
   type: 'object',
   description: 'A text in three reading modes. ja is required; ja-x-easy and en may be missing only when listed in untranslated. Japanese may hold ruby notation ｜漢字《かんじ》.',
   required: ['ja'],
   additionalProperties: false,
   properties: {
-    ja: {type: 'string', minLength: 1},
-    'ja-x-easy': {type: 'string', minLength: 1},
-    en: {type: 'string', minLength: 1},
+    ja: {type: 'string', minLength: 1, pattern: NOT_BLANK},
+    'ja-x-easy': {type: 'string', minLength: 1, pattern: NOT_BLANK},
+    en: {type: 'string', minLength: 1, pattern: NOT_BLANK},
     untranslated: {type: 'array', items: {enum: ['ja-x-easy', 'en']}, uniqueItems: true},
   },
   allOf: ['ja-x-easy', 'en'].map((variant) => ({
-    if: {not: {required: [variant]}},
-    then: {required: ['untranslated'], properties: {untranslated: {contains: {const: variant}}}},
+    anyOf: [
+      {required: [variant], properties: {[variant]: true}},
+      {required: ['untranslated'], properties: {untranslated: {type: 'array', contains: {const: variant}}}},
+    ],
   })),
 };
 
@@ -30,14 +36,17 @@ function convert(spec: Spec): Json {
       return {$ref: '#/$defs/text'};
     case 'ref':
       return {$ref: `#/$defs/${spec.name}`};
-    case 'string': {
-      const out: Json = {type: 'string', minLength: spec.min ?? 0};
-      if (spec.pattern) out.pattern = spec.pattern.source;
-      if (spec.hint) out.description = spec.hint;
+    case 'string':
+    case 'url': {
+      // The validator refuses blank strings before it tries the pattern; the schema needs the pattern to.
+      if (spec.pattern && [' ', '\u3000'].some((blank) => spec.pattern!.test(blank))) {
+        throw new Error(`the pattern ${spec.pattern} accepts a blank string, which the validator refuses: make it require a character`);
+      }
+      const out: Json = {type: 'string', minLength: 1, pattern: spec.pattern?.source ?? NOT_BLANK};
+      if (spec.t === 'url') Object.assign(out, {format: 'uri', description: 'an https:, http:, tel: or mailto: URL in RFC 3986 characters: percent-encode spaces and Japanese'});
+      else if (spec.hint) out.description = spec.hint;
       return out;
     }
-    case 'url':
-      return {type: 'string', format: 'uri', pattern: `^(${spec.schemes.map((s) => s.replace(':', '')).join('|')}):`};
     case 'number': {
       const out: Json = {type: 'number'};
       if (spec.min !== undefined) out.minimum = spec.min;

@@ -5,7 +5,6 @@ import {existsSync, mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync} fr
 import {spawnSync} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {Ajv2020} from 'ajv/dist/2020.js';
 import iconv from 'iconv-lite';
 import type {Dataset} from '../../src/core/data/types.js';
 import {validateDataset, kanjiWithoutReading} from '../../src/core/data/validate.js';
@@ -14,6 +13,7 @@ import {buildDataset, readDatasetSource, readOverrides} from '../../src/cli/buil
 import {importServicesCsv} from '../../src/cli/import-csv.js';
 import {parseRuby, isRuby, readingOf} from '../../src/core/text/ruby.js';
 import {generate as generateHolidays} from '../../scripts/gen-holidays.mjs';
+import {strictAjv} from '../lib/strict-ajv.js';
 
 /** The dataset built fresh from data/ by the test (never a stale dist/), written here for the CLI checks. */
 const BUILT = join(mkdtempSync(join(tmpdir(), 'fukushi-data-')), 'nishitokyo.json');
@@ -22,8 +22,8 @@ const cli = (...args: string[]) =>
 
 let built: Dataset;
 let source: Record<string, unknown>;
-const ajv = new Ajv2020({allErrors: true, strict: false});
-const schemaValid = ajv.compile(datasetJsonSchema());
+// As consumers check it: strict mode, with formats (test/node/schema-agreement.test.ts compares the two at length).
+const schemaValid = strictAjv({allErrors: true}).compile(datasetJsonSchema());
 
 before(async () => {
   source = readDatasetSource('data/nishitokyo');
@@ -176,6 +176,8 @@ describe('the validator and the schema reject bad data, saying where and what to
     ['empty Japanese text', (d) => (d.services[0].name.ja = ''), /^\$\.services\[0\]\.name\.ja$/, /missing or empty/, true],
     ['bad phone number', (d) => (d.locations[0].phones[0].number = '042-464-131x'), /phones\[0\]\.number$/, /is not valid here/, true],
     ['javascript: URL in a link', (d) => (d.locations[0].url = 'javascript:alert(1)'), /\.url$/, /not an http\(s\), tel: or mailto: URL/, true],
+    ['space in a link', (d) => (d.sources[0].url = 'https://www.city.example.lg.jp/a b.html'), /^\$\.sources\[0\]\.url$/, /holds a space/, true],
+    ['untranslated listed twice', (d) => (d.services[0].name = {ja: '相談', untranslated: ['en', 'en']}), /name\.untranslated$/, /twice/, true],
     ['javascript: URL hidden in a text', (d) => (d.services[1].description.en = ' JaVa\tScRiPt:alert(1)'), /services\[1\]\.description\.en$/, /javascript:/, false],
     ['unknown field', (d) => (d.services[0].colour = 'red'), /services\[0\]\.colour$/, /not a known field/, true],
     ['wrong enum', (d) => (d.services[0].x_jp.kind = 'shop'), /x_jp\.kind$/, /"shop" is not allowed/, true],
@@ -329,6 +331,18 @@ describe('CSV import', () => {
     assert.match(result.stderr, /line 3, 「電話」/);
     assert.equal(existsSync(join(dir, 'out.json')), false);
     rmSync(dir, {recursive: true});
+  });
+
+  test('refuses a link with a raw space or Japanese, saying to percent-encode it', () => {
+    const cells = rows[0]!.split(',');
+    const urlColumn = header.split(',').indexOf('URL');
+    for (const url of ['https://www.city.example.lg.jp/a b.html', 'https://www.city.example.lg.jp/東京/']) {
+      cells[urlColumn] = url;
+      const {problems} = importServicesCsv(Buffer.from([header, cells.join(',')].join('\n')), {organizationId: 'org-city'});
+      const problem = problems.find((p) => p.path === 'line 2, 「URL」');
+      assert.ok(problem, JSON.stringify(problems));
+      assert.match(problem.fix, /percent-encode/);
+    }
   });
 
   test('says which column is unknown or missing', () => {

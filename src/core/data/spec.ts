@@ -14,7 +14,7 @@ export type Spec =
   | {t: 'array'; of: Spec; min?: number}
   | {t: 'object'; fields: Record<string, Field>; open?: boolean}
   | {t: 'text'}
-  | {t: 'url'; schemes: readonly string[]}
+  | {t: 'url'; pattern: RegExp}
   | {t: 'union'; key: string; cases: Record<string, Spec>}
   | {t: 'ref'; name: string};
 
@@ -34,17 +34,29 @@ const en = (...values: string[]): Spec => ({t: 'enum', values});
 const text: Spec = {t: 'text'};
 const num = (min?: number, max?: number): Spec => ({t: 'number', min, max});
 
-export const ID = s(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, "-", "_" or "." (e.g. desk-chiiki-kyosei)');
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+export const ID = s(ID_PATTERN, 'letters, digits, "-", "_" or "." (e.g. desk-chiiki-kyosei)');
 const ids = arr(ID);
 const TIME = s(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a 24-hour time such as 08:30');
 const MONTH_DAY = s(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD such as 12-29');
 const DATE = s(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
 const BYDAY = s(/^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$/, 'days such as MO,TU,WE,TH,FR');
-const PHONE = s(/^[0-9()-]{3,20}$/, 'digits and hyphens as printed, e.g. 042-464-1311');
-const POSTAL = s(/^\d{3}-\d{4}$/, 'seven digits with a hyphen, e.g. 188-8666');
+const PHONE = s(/^[0-9()-]{3,20}$/, 'digits and hyphens as printed, e.g. 03-1234-5678');
+const POSTAL = s(/^\d{3}-\d{4}$/, 'seven digits with a hyphen, e.g. 123-4567');
 const EMAIL = s(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'an address such as name@city.example.lg.jp');
-// Links may be web pages, phone calls or mail; never javascript: or anything else.
-const WEB: Spec = {t: 'url', schemes: ['https:', 'http:', 'tel:', 'mailto:']};
+
+// Links may be web pages, phone calls or mail; never javascript: or anything else. Only RFC 3986
+// characters: a space or Japanese is percent-encoded (東京 → %E6%9D%B1%E4%BA%AC), so every link
+// this accepts is also a `format: "uri"` for the published schema, and a URL browsers parse.
+const PCHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})";
+const HOST = '(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*';
+const AFTER = `(?:\\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?`;
+export const LINK = new RegExp(
+  `^(?:https?://${HOST}(?::[0-9]{1,4})?(?:/(?:${PCHAR}|/)*)?${AFTER}` +
+    `|tel:\\+?[0-9][0-9()-]*` +
+    `|mailto:(?:[A-Za-z0-9._~!$&'*+=-]|%[0-9A-Fa-f]{2})+@${HOST}${AFTER})$`,
+);
+const WEB: Spec = {t: 'url', pattern: LINK};
 
 const provenanceFields: Record<string, Field> = {
   status: req(en('verified', 'dated', 'unverified'), 'verified: stated by the cited source; dated: old or secondary source (shown as 要確認); unverified: never shown as fact'),
@@ -63,7 +75,7 @@ const phone = obj({
 
 const address = obj({
   id: req(ID),
-  address_1: req(s(), '町字 and 番地, e.g. 南町5-6-13'),
+  address_1: req(s(), '町字 and 番地, e.g. 本町1-2-3'),
   address_2: opt(s(), '方書: building and floor'),
   city: req(s()),
   state_province: req(s()),
@@ -158,11 +170,11 @@ const service = obj({
 const town = obj({
   id: req(ID),
   name: req(text),
-  reading: req(s(/^[ぁ-ゖー]+$/, 'hiragana only, e.g. やとちょう')),
+  reading: req(s(/^[ぁ-ゖー]+$/, 'hiragana only, e.g. みなみちょう')),
   romaji: req(s()),
   postal_code: req(POSTAL),
   chome: req(arr(obj({number: req(num(1, 99)), machiaza_id: req(s(/^\d{7}$/, 'the 7-digit ABR 町字ID'))}), 1)),
-  former_city: req(en('田無', '保谷')),
+  former_city: opt(s(), 'the former municipality the town belonged to, where the city was formed by a merger'),
   area_id: opt(ID),
   x_jp: req(provenance),
 });
@@ -276,7 +288,7 @@ export const datasetSpec = obj({
         id: req(ID),
         term: req(s()),
         variants: opt(arr(s())),
-        reading: req(s(/^[ぁ-ゖー・ ]+$/, 'hiragana, e.g. せいねんこうけんせいど')),
+        reading: req(s(/^[ぁ-ゖー・]+( [ぁ-ゖー・]+)*$/, 'hiragana, e.g. せいねんこうけんせいど')),
         explanation: req(text),
       }),
     ),

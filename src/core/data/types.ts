@@ -228,7 +228,7 @@ export interface Chome {
   machiaza_id: string;
 }
 
-/** One of Nishitokyo's 22 towns (町). */
+/** A town (町) of the city. */
 export interface Town {
   id: string;
   name: Text;
@@ -237,8 +237,8 @@ export interface Town {
   romaji: string;
   postal_code: string;
   chome: Chome[];
-  /** 旧市: 田無 or 保谷. */
-  former_city: '田無' | '保谷';
+  /** 旧市町村: the former municipality, where the city was formed by a merger (free text; widgets do not rely on it). */
+  former_city?: string;
   /** 福祉圏域 id, only where verified. */
   area_id?: string;
   x_jp: Provenance;

@@ -34,6 +34,18 @@ function dangerousUrl(value: string): boolean {
   return /^(javascript|vbscript):/.test(squeezed) || squeezed.startsWith('data:text/html');
 }
 
+/** Why a link is refused, most likely reason first. */
+function badLink(value: string): Omit<Problem, 'path'> {
+  if (!/^(https?:\/\/|tel:|mailto:)/.test(value)) {
+    return {message: `${show(value)} is not an http(s), tel: or mailto: URL`, fix: 'write a full address in lower case, such as https://www.city.example.lg.jp/'};
+  }
+  const raw = /[^\x21-\x7e]|%(?![0-9A-Fa-f]{2})/.exec(value);
+  if (raw) {
+    return {message: `${show(value)} holds ${raw[0] === ' ' ? 'a space' : `"${raw[0]}"`}, which a URL cannot hold as it is`, fix: 'percent-encode it as the browser does when you copy the address: 東京 → %E6%9D%B1%E4%BA%AC, a space → %20, % → %25'};
+  }
+  return {message: `${show(value)} is not a well-formed URL`, fix: 'copy the address from the browser; a web address needs a host name (https://www.city.example.lg.jp/…), tel: digits, mailto: an address'};
+}
+
 function checkText(value: unknown, path: string, out: Problem[]) {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     out.push({path, message: `must be a text object, got ${typeOf(value)}`, fix: 'write {"ja": "…", "ja-x-easy": "…", "en": "…"}'});
@@ -49,6 +61,8 @@ function checkText(value: unknown, path: string, out: Problem[]) {
   const untranslated = text.untranslated;
   if (untranslated !== undefined && (!Array.isArray(untranslated) || untranslated.some((u) => !VARIANTS.includes(u)))) {
     out.push({path: key(path, 'untranslated'), message: `must list only "ja-x-easy" and "en", got ${show(untranslated)}`, fix: 'list the variants not yet written, e.g. ["en"]'});
+  } else if (Array.isArray(untranslated) && new Set(untranslated).size < untranslated.length) {
+    out.push({path: key(path, 'untranslated'), message: `lists a variant twice: ${show(untranslated)}`, fix: 'list each variant once'});
   }
   for (const variant of VARIANTS) {
     const v = text[variant];
@@ -83,15 +97,7 @@ function walk(spec: Spec, value: unknown, path: string, out: Problem[]) {
         return;
       }
       if (spec.t === 'url') {
-        let scheme = '';
-        try {
-          scheme = new URL(value).protocol;
-        } catch {
-          /* not a URL */
-        }
-        if (!spec.schemes.includes(scheme)) {
-          out.push({path, message: `${show(value)} is not an http(s), tel: or mailto: URL`, fix: 'write a full address such as https://www.city.nishitokyo.lg.jp/'});
-        }
+        if (!spec.pattern.test(value)) out.push({path, ...badLink(value)});
       } else if (spec.pattern && !spec.pattern.test(value)) {
         out.push({path, message: `${show(value)} is not valid here`, fix: `write ${spec.hint ?? 'a valid value'}`});
       }

@@ -258,8 +258,11 @@ export interface FormBuild {
   texts: number;
 }
 
-/** Adds readings to ruby notation: the data build's Annotator (src/cli/readings.ts). */
-export type Annotate = (notation: string) => {notation: string; missing: string[]};
+/**
+ * Adds readings to ruby notation: the data build's Annotator (src/cli/readings.ts), which also
+ * reports readings that contradict their context (src/cli/reading-rules.ts).
+ */
+export type Annotate = (notation: string) => {notation: string; missing: string[]; misread?: Array<{message: string; fix: string}>};
 
 /**
  * Builds a definition: checks it, then gives every Japanese text readings (failing, like the
@@ -278,7 +281,7 @@ export function buildDefinition(source: unknown, annotate: Annotate, sources?: r
     if (!isText(value)) return Object.entries(value).forEach(([k, v]) => walk(v, at(path, k)));
     for (const lang of ['ja', 'ja-x-easy']) {
       const s = value[lang] as string;
-      const {notation, missing} = annotate(s);
+      const {notation, missing, misread = []} = annotate(s);
       if (missing.length) {
         problems.push({
           path: at(path, lang),
@@ -286,6 +289,7 @@ export function buildDefinition(source: unknown, annotate: Annotate, sources?: r
           fix: 'write ｜漢字《かんじ》 in the text, or add the word to data/readings.json',
         });
       }
+      for (const m of misread) problems.push({path: at(path, lang), message: m.message, fix: m.fix});
       value[lang] = notation;
       texts++;
     }

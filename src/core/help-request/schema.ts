@@ -10,6 +10,7 @@ import {
   CALLBACK, CONSENT, PATTERNS, CONTACT_METHODS, CRITERIA, FILLED_BY, HELP_REQUEST_SCHEMA_VERSION, HOUSEHOLD, REASONS, SEX,
   SITUATIONS, SUPPORT, URGENCY, WHO, type RegisterRequest, type UrgentRequest,
 } from './types.js';
+import {ID_PATTERN} from '../data/spec.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,8 +33,9 @@ const obj = (properties: Json, required: string[], description?: string): Json =
 /** `required` in a sub-schema, with the property named so that ajv's strict mode accepts it. */
 const has = (...keys: string[]): Json => ({required: keys, properties: Object.fromEntries(keys.map((k) => [k, true]))});
 const phone = (description: string) => s(description, {pattern: PATTERNS.phone});
-const townId = s('A town id from the dataset (Dataset.towns[].id), e.g. "town-minamicho". 西東京市 is implied.', {pattern: '^town-[a-z]+$'});
-const chome = {type: 'integer', minimum: 1, maximum: 9, description: '丁目, a number that exists in the town (Dataset.towns[].chome).'};
+// Town ids and 丁目 numbers are the dataset's own (its id pattern and range): the city is the dataset's.
+const townId = s('A town id from the dataset (Dataset.towns[].id). The city is the one the dataset describes.', {pattern: ID_PATTERN.source});
+const chome = {type: 'integer', minimum: 1, maximum: 99, description: '丁目, a number that exists in the town (Dataset.towns[].chome).'};
 const banchi = s('番地・号 as digits and hyphens, e.g. "5-6-13".', {maxLength: 40});
 
 const base: Json = {
@@ -64,7 +66,7 @@ const register = obj(
       {
         criteria: codes(
           CRITERIA,
-          'What applies to the resident. care_level_3_plus, physical_certificate, mental_certificate_1 and intellectual_certificate are the 避難行動要支援者 criteria ア–エ: the city lists such residents without an application. The others are the 災害時要援護者 criteria 1–5.',
+          "What applies to the resident. Which of these put a resident on the city's 避難行動要支援者 list without an application is the city's rule, stated with its source in the city's form definition (help-form.json).",
           1,
         ),
       },
@@ -88,7 +90,7 @@ const register = obj(
     address: obj(
       {town_id: townId, chome, banchi, building: s('方書: building and room.', {maxLength: 80})},
       ['town_id', 'chome', 'banchi'],
-      'Address in 西東京市. The postal code follows from the town and is not sent.',
+      "Address in the dataset's city. The postal code follows from the town and is not sent.",
     ),
     contact: {
       ...obj(
@@ -223,7 +225,7 @@ export function helpRequestJsonSchema(): Json {
     title: 'Help request (fukushi-disaster-help-form)',
     description:
       'What <fukushi-disaster-help-form> posts to its endpoint, with the header Idempotency-Key equal to id (docs/help-request-api.md). ' +
-      'mode "register": pre-registration for the 西東京市 災害時要援護者 list; mode "urgent": a request for help now. ' +
+      'mode "register": pre-registration for the city\'s 災害時要援護者 list; mode "urgent": a request for help now. ' +
       'Only answers are sent: codes, no labels, no derived values. Ids must exist in the dataset the form used.',
     oneOf: [{$ref: '#/$defs/register'}, {$ref: '#/$defs/urgent'}],
     $defs: {register, urgent},

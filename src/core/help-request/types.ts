@@ -121,7 +121,7 @@ export interface RegisterRequest extends Base {
     sex?: (typeof SEX)[number];
   };
   address: {
-    /** A town id from the dataset (Dataset.towns); 西東京市 is implied. */
+    /** A town id from the dataset (Dataset.towns); the dataset's city is implied. */
     town_id: string;
     /** 丁目. */
     chome: number;
