@@ -10,7 +10,7 @@ import {spokenDigits} from '../../core/data/phone.js';
 import {pick} from '../../core/data/text.js';
 import type {Location, Organization, Provenance, Text} from '../../core/data/types.js';
 import {rulesFromSchedules, schedulesFromRules, type OpeningRules} from '../../core/hours/opening-hours.js';
-import {HoursSyntaxError, parseOpeningHours} from '../../core/hours/opening-hours-syntax.js';
+import type {HoursSyntaxError} from '../../core/hours/opening-hours-syntax.js';
 import {msToTokyoMidnight, openStatus, type OpenStatus} from '../../core/hours/status.js';
 import {clock, closuresText, nextOpeningText, weeklyLines} from '../../core/hours/format.js';
 import {plainText} from '../../core/text/ruby.js';
@@ -152,14 +152,19 @@ export class FukushiContactCard extends FukushiElement {
   private rules: OpeningRules | null = null;
   private openNow: OpenStatus = {state: 'unknown'};
   private hoursError?: HoursSyntaxError;
+  /** The `hours` syntax: its code loads only when the card has `hours` (dataset desks never need it). */
+  private hoursSyntax?: typeof import('../../core/hours/opening-hours-syntax.js') | Promise<void>;
   private timer?: ReturnType<typeof setTimeout>;
   /** The structured data being written (its module loads on demand). */
   private jsonLd?: Promise<void>;
 
-  /** Resolves when the dataset has loaded or failed (at once for a partner's own desk). */
+  /** Resolves when the dataset has loaded or failed (for a partner's own desk: at once, or once the code that reads `hours` has loaded). */
   get ready(): Promise<void> {
     // The dataset controller is created by the first update, so wait for that first.
-    return this.updateComplete.then(() => this.data?.ready);
+    return this.updateComplete.then(async () => {
+      await this.hoursSyntax;
+      await this.data?.ready;
+    });
   }
 
   private readonly onVisible = () => {
@@ -236,11 +241,20 @@ export class FukushiContactCard extends FukushiElement {
   private ownDesk(): Location {
     const given = {status: 'verified'} as const;
     let hours: Partial<ReturnType<typeof schedulesFromRules>> = {};
-    if (this.hours) {
+    const syntax = this.hours
+      ? (this.hoursSyntax ??= import('../../core/hours/opening-hours-syntax.js').then(
+          (module) => {
+            this.hoursSyntax = module;
+            this.requestUpdate();
+          },
+          () => report('the code that reads `hours` could not be loaded, so no hours are shown.'),
+        ))
+      : undefined;
+    if (syntax && !(syntax instanceof Promise)) {
       try {
-        hours = schedulesFromRules(parseOpeningHours(this.hours), 'own', given);
+        hours = schedulesFromRules(syntax.parseOpeningHours(this.hours!), 'own', given);
       } catch (error) {
-        if (!(error instanceof HoursSyntaxError)) throw error;
+        if (!(error instanceof syntax.HoursSyntaxError)) throw error;
         this.hoursError = error;
         report(`hours="${this.hours}": ${error.message}; ${error.fix}. No hours are shown until it is fixed.`);
       }
