@@ -48,11 +48,13 @@ export const PAST_MIDNIGHT = 'ends the next day (past midnight), which is not su
 export function closedRangeProblem(from: string, to: string, range = from !== to): [what: string, fix: string] | null {
   const exists = (md: string) => Number(md.slice(3)) >= 1 && Number(md.slice(3)) <= (MONTH_LENGTHS[Number(md.slice(0, 2)) - 1] ?? 0);
   if (!exists(from) || !exists(to)) return ['has a date that does not exist', 'use a date that exists'];
-  // OSM tools disagree on these two (opening_hours.js ignores them, or ends the range on 1 March).
+  // OSM tools disagree on these (opening_hours.js ignores them, or ends the range on 1 March).
   if (from > to && from.slice(0, 2) === to.slice(0, 2)) {
     return ['runs backwards within one month, which is not supported', 'write the earlier date first; only a range from one month into another runs over the new year (Dec 29 to Jan 03)'];
   }
   if (to === '02-29' && range) return ['ends on Feb 29, which is not supported (other years have no Feb 29)', 'end it on Feb 28 or Mar 01'];
+  const dayAfterTo = new Date(Date.UTC(2023, Number(to.slice(0, 2)) - 1, Number(to.slice(3)) + 1)).toISOString().slice(5, 10);
+  if (from > to && dayAfterTo === from) return ['runs round the whole year, which is not supported', 'write Jan 01-Dec 31 to close every day'];
   return null;
 }
 
