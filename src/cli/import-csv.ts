@@ -8,7 +8,8 @@ import type {Location, Provenance, Service, Source, Text} from '../core/data/typ
 import type {Problem} from '../core/data/validate.js';
 import {LINK} from '../core/data/spec.js';
 import {normalizePhone} from '../core/data/phone.js';
-import {HoursSyntaxError, parseOpeningHours, schedulesFromRules} from '../core/hours/opening-hours.js';
+import {schedulesFromRules} from '../core/hours/opening-hours.js';
+import {HoursSyntaxError, parseOpeningHours} from '../core/hours/opening-hours-syntax.js';
 import {csvRecords, CsvError} from './csv.js';
 
 export const COLUMNS = {
@@ -188,13 +189,11 @@ export function importServicesCsv(bytes: Uint8Array, {organizationId}: {organiza
         const hours = get(COLUMNS.hours);
         if (hours) {
           try {
-            const rules = parseOpeningHours(hours);
-            if (rules.closedRanges.length > 1) bad(COLUMNS.hours, 'has more than one closed date range', 'keep one range, e.g. Dec 29-Jan 03 off');
-            const {schedules, closures} = schedulesFromRules(rules, locationId, provenance);
+            const {schedules, closures} = schedulesFromRules(parseOpeningHours(hours), locationId, provenance);
             location.schedules = schedules;
             location.x_jp.closures = closures;
           } catch (error) {
-            if (error instanceof HoursSyntaxError) bad(COLUMNS.hours, `rule ${error.rule}: ${error.message}`, error.fix);
+            if (error instanceof HoursSyntaxError) bad(COLUMNS.hours, error.message, error.fix);
             else throw error;
           }
         }

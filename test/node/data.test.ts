@@ -322,7 +322,7 @@ describe('CSV import', () => {
     assert.match(at('メール')!.message, /not an email/);
     assert.match(at('郵便番号')!.message, /not a postal code/);
     assert.match(at('URL')!.message, /not an http\(s\), tel: or mailto:/);
-    assert.match(at('受付時間')!.message, /rule 1: "Mo-Fri" is not a day/);
+    assert.match(at('受付時間')!.message, /^rule 1 "Mo-Fri 9-5": "Mo-Fri" is not a day/);
     assert.match(at('出典')!.message, /has no source/);
     const dir = mkdtempSync(join(tmpdir(), 'fw-'));
     writeFileSync(join(dir, 'bad.csv'), bad);

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import {validateDataset} from '../../src/core/data/validate.js';
 import {parseCsv, csvRecords, CsvError} from '../../src/cli/csv.js';
 import {importServicesCsv} from '../../src/cli/import-csv.js';
-import {HoursSyntaxError, parseOpeningHours, rulesFromSchedules, schedulesFromRules} from '../../src/core/hours/opening-hours.js';
+import {rulesFromSchedules, schedulesFromRules} from '../../src/core/hours/opening-hours.js';
+import {HoursSyntaxError, parseOpeningHours} from '../../src/core/hours/opening-hours-syntax.js';
 import {formatRuby, parseRuby} from '../../src/core/text/ruby.js';
 import {looseKey, normalizeForSearch, romajiToHiragana} from '../../src/core/text/normalize.js';
 import {readDatasetSource} from '../../src/cli/build-data.js';
@@ -82,16 +83,17 @@ test('the opening-hours parser throws only HoursSyntaxError', () => {
 
 test('opening hours survive a trip through dataset schedules', () => {
   fc.assert(
-    fc.property(day, day, time, fc.integer({min: 15, max: 600}), fc.boolean(), (from, to, [h, m], length, ph) => {
+    fc.property(day, day, time, fc.integer({min: 15, max: 600}), fc.boolean(), fc.subarray(['Dec 29-Jan 03', 'May 01', 'Aug 13-15']), (from, to, [h, m], length, ph, dates) => {
       const opens = h * 60 + m;
       const closes = Math.min(opens + length, 1440);
       if (closes <= opens) return true;
-      const text = `${from}-${to} ${pad(h)}:${pad(m)}-${pad(Math.floor(closes / 60))}:${pad(closes % 60)}${ph ? '; PH off' : ''}`;
+      const text = `${from}-${to} ${pad(h)}:${pad(m)}-${pad(Math.floor(closes / 60))}:${pad(closes % 60)}${ph ? '; PH off' : ''}${dates.map((d) => `; ${d} off`).join('')}`;
       const rules = parseOpeningHours(text);
       const {schedules, closures} = schedulesFromRules(rules, 'x', {status: 'verified', sources: ['s']});
       const back = rulesFromSchedules(schedules, closures)!;
       const key = (r: typeof rules) => r.periods.map((p) => `${p.day}/${p.opens}/${p.closes}`).sort().join(' ');
-      return key(back) === key(rules) && back.holidaysClosed === ph;
+      const ranges = (r: typeof rules) => r.closedRanges.map((c) => `${c.from}/${c.to}`).sort().join(' ');
+      return key(back) === key(rules) && back.holidaysClosed === ph && ranges(back) === ranges(rules) && back.closedRanges.length === dates.length;
     }),
     {numRuns: 500},
   );

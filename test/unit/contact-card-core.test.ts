@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {parseOpeningHours} from '../../src/core/hours/opening-hours.js';
+import {parseOpeningHours} from '../../src/core/hours/opening-hours-syntax.js';
 import {openStatus} from '../../src/core/hours/status.js';
 import {clock, closuresText, dateName, nextOpeningText, weeklyLines} from '../../src/core/hours/format.js';
 import {hoursText, toVCard} from '../../src/core/data/vcard.js';
@@ -86,6 +86,11 @@ describe('hours in words (core/hours/format)', () => {
     expect(closuresText(office, 'ja-x-easy')).to.contain('｜3日《みっか》');
     expect(closuresText(office, 'en')).to.equal('Closed on public holidays and the New Year holidays (29 December to 3 January)');
     expect(closuresText(parseOpeningHours('Mo 10:00-11:00'), 'ja')).to.equal('');
+    // Every closure is named, in the order written.
+    const many = parseOpeningHours('Mo-Fr 08:30-17:00; Dec 29-Jan 03 off; May 01 off; Dec 24-26 off');
+    expect(closuresText(many, 'ja')).to.equal('年末年始（12月29日〜1月3日）・5月1日・12月24日〜12月26日は休み');
+    expect(closuresText(many, 'en')).to.equal('Closed on the New Year holidays (29 December to 3 January), 1 May and 24 December to 26 December');
+    expect(plainText(closuresText(many, 'ja-x-easy'))).to.equal('年末年始（12月29日から 1月3日まで） と 5月1日 と 12月24日から 12月26日までは 休みです。');
     expect(dateName(5, 20, 'ja-x-easy')).to.equal('5｜月《がつ》｜20日《はつか》');
     expect(dateName(5, 21, 'ja-x-easy')).to.equal('5｜月《がつ》21｜日《にち》');
   });
@@ -102,6 +107,10 @@ describe('hours in words (core/hours/format)', () => {
     const far = openStatus(weekly, at('2026-09-22T09:00:00')).next!;
     expect(nextOpeningText(far, 'ja')).to.equal('9月29日（火） 10:00');
     expect(nextOpeningText(far, 'en')).to.equal('29 September (Tuesday) at 10am');
+    // The same words say when an opening past midnight ends: 明日 2:00.
+    const night = openStatus(parseOpeningHours('Mo 22:00-24:00; Tu 00:00-02:00'), at('2026-11-30T23:00:00')).closes!;
+    expect(nextOpeningText(night, 'ja')).to.equal('明日 2:00');
+    expect(nextOpeningText(night, 'en')).to.equal('tomorrow at 2am');
   });
 });
 

@@ -9,13 +9,8 @@ import {noticeStyles} from '../../ui/styles.js';
 import {spokenDigits} from '../../core/data/phone.js';
 import {pick} from '../../core/data/text.js';
 import type {Location, Organization, Provenance, Text} from '../../core/data/types.js';
-import {
-  HoursSyntaxError,
-  parseOpeningHours,
-  rulesFromSchedules,
-  schedulesFromRules,
-  type OpeningRules,
-} from '../../core/hours/opening-hours.js';
+import {rulesFromSchedules, schedulesFromRules, type OpeningRules} from '../../core/hours/opening-hours.js';
+import type {HoursSyntaxError} from '../../core/hours/opening-hours-syntax.js';
 import {msToTokyoMidnight, openStatus, type OpenStatus} from '../../core/hours/status.js';
 import {clock, closuresText, nextOpeningText, weeklyLines} from '../../core/hours/format.js';
 import {plainText} from '../../core/text/ruby.js';
@@ -118,8 +113,9 @@ export class FukushiContactCard extends FukushiElement {
   declare url?: string;
 
   /**
-   * A partner's own desk: its opening hours in a subset of OpenStreetMap opening_hours syntax, e.g.
-   * `Mo-Fr 08:30-17:00; PH off; Dec 29-Jan 03 off`. A syntax error is reported in the console.
+   * A partner's own desk: its opening hours in a subset of OpenStreetMap opening_hours syntax that
+   * means what it means in OSM, e.g. `Mo-Fr 08:30-17:00; PH off; Dec 29-Jan 03 off` (docs/opening-hours.md).
+   * A value outside the subset is reported in the console with the rule and the fix, and no hours are shown.
    */
   declare hours?: string;
 
@@ -156,14 +152,19 @@ export class FukushiContactCard extends FukushiElement {
   private rules: OpeningRules | null = null;
   private openNow: OpenStatus = {state: 'unknown'};
   private hoursError?: HoursSyntaxError;
+  /** The `hours` syntax: its code loads only when the card has `hours` (dataset desks never need it). */
+  private hoursSyntax?: typeof import('../../core/hours/opening-hours-syntax.js') | Promise<void>;
   private timer?: ReturnType<typeof setTimeout>;
   /** The structured data being written (its module loads on demand). */
   private jsonLd?: Promise<void>;
 
-  /** Resolves when the dataset has loaded or failed (at once for a partner's own desk). */
+  /** Resolves when the dataset has loaded or failed (for a partner's own desk: at once, or once the code that reads `hours` has loaded). */
   get ready(): Promise<void> {
     // The dataset controller is created by the first update, so wait for that first.
-    return this.updateComplete.then(() => this.data?.ready);
+    return this.updateComplete.then(async () => {
+      await this.hoursSyntax;
+      await this.data?.ready;
+    });
   }
 
   private readonly onVisible = () => {
@@ -240,13 +241,22 @@ export class FukushiContactCard extends FukushiElement {
   private ownDesk(): Location {
     const given = {status: 'verified'} as const;
     let hours: Partial<ReturnType<typeof schedulesFromRules>> = {};
-    if (this.hours) {
+    const syntax = this.hours
+      ? (this.hoursSyntax ??= import('../../core/hours/opening-hours-syntax.js').then(
+          (module) => {
+            this.hoursSyntax = module;
+            this.requestUpdate();
+          },
+          () => report('the code that reads `hours` could not be loaded, so no hours are shown.'),
+        ))
+      : undefined;
+    if (syntax && !(syntax instanceof Promise)) {
       try {
-        hours = schedulesFromRules(parseOpeningHours(this.hours), 'own', given);
+        hours = schedulesFromRules(syntax.parseOpeningHours(this.hours!), 'own', given);
       } catch (error) {
-        if (!(error instanceof HoursSyntaxError)) throw error;
+        if (!(error instanceof syntax.HoursSyntaxError)) throw error;
         this.hoursError = error;
-        report(`hours="${this.hours}": ${error.message} (rule ${error.rule}); ${error.fix}. No hours are shown until it is fixed.`);
+        report(`hours="${this.hours}": ${error.message}; ${error.fix}. No hours are shown until it is fixed.`);
       }
     }
     const text = (value = '') => ({ja: value, 'ja-x-easy': value, en: value});
@@ -325,18 +335,27 @@ export class FukushiContactCard extends FukushiElement {
   }
 
   private statusLine() {
-    const {state, closesAt, next, reason} = this.openNow;
+    const {state, closes, next, reason} = this.openNow;
     if (state === 'unknown') return nothing;
     const locale = this.reading.locale;
+    // Closing later today: 17:00; on another day (open past midnight): 明日 2:00.
+    const until = closes && (closes.daysAhead ? nextOpeningText(closes, locale) : clock(closes.time.minutes, locale));
     const line =
       state === 'open'
-        ? closesAt! >= 1439
-          ? msg('受付中（24時間）')
-          : msg(str`受付中（${clock(closesAt!, locale)}まで）`)
+        ? until
+          ? msg(str`受付中（${until}まで）`)
+          : msg('受付中（24時間）')
         : next
           ? msg(str`受付時間外（${nextOpeningText(next, locale)}から）`)
           : msg('受付時間外');
-    const why = reason === 'holiday' ? msg('本日は祝日のため休みです。') : reason === 'year-end' ? msg('年末年始のため休みです。') : '';
+    const why =
+      reason === 'holiday'
+        ? msg('本日は祝日のため休みです。')
+        : reason === 'year-end'
+          ? msg('年末年始のため休みです。')
+          : reason === 'closed-date'
+            ? msg('本日は休みです。')
+            : '';
     // Text and a symbol, never colour alone.
     return html`<p class="notice status ${state === 'open' ? 'success' : ''}" part="status"><span aria-hidden="true">${state === 'open' ? '✓' : '✕'} </span
       ><strong>${this.renderText(line)}</strong> ${this.renderText(why)}${this.hoursDated()}</p>`;
@@ -438,7 +457,7 @@ export class FukushiContactCard extends FukushiElement {
       </dl>
       ${compact
         ? html`<details part="details"><summary>${this.renderText(msg('くわしい情報'))}</summary><dl>${details}</dl>${extras}</details>`
-        : extras}${this.hoursError ? this.debug(`hours="${this.hours}": ${this.hoursError.message} → ${this.hoursError.fix}`) : nothing}
+        : extras}${this.hoursError ? this.debug(`hours="${this.hours}": ${this.hoursError.message}; ${this.hoursError.fix}`) : nothing}
     </div>`;
   }
 

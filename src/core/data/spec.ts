@@ -118,6 +118,7 @@ const location = obj({
         obj({
           public_holidays: req({t: 'boolean'}),
           year_end: opt(obj({from: req(MONTH_DAY), to: req(MONTH_DAY)})),
+          dates: opt(arr(obj({from: req(MONTH_DAY), to: req(MONTH_DAY)}), 1), 'other days closed every year, e.g. [{"from": "05-01", "to": "05-01"}]'),
           x_jp: req(provenance),
         }),
       ),

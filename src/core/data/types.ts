@@ -108,6 +108,8 @@ export interface Closures {
   public_holidays: boolean;
   /** Closed over the New Year, inclusive, as "MM-DD" (usually 12-29 to 01-03). */
   year_end?: {from: string; to: string};
+  /** Other days closed every year, as inclusive "MM-DD" ranges (a single day has from = to). */
+  dates?: Array<{from: string; to: string}>;
   x_jp: Provenance;
 }
 

@@ -4,7 +4,9 @@
  * Every problem names the JSON path, what is wrong and what to do. Never throws.
  */
 import {datasetSpec, definitions, type Spec} from './spec.js';
-import type {Dataset} from './types.js';
+import type {Dataset, Location} from './types.js';
+import {parseTime} from '../hours/opening-hours.js';
+import {closedRangeProblem, PAST_MIDNIGHT} from '../hours/opening-hours-syntax.js';
 import {isKanji} from '../text/kanji.js';
 import {isRuby, parseRuby} from '../text/ruby.js';
 
@@ -285,6 +287,27 @@ function checkReferences(data: Dataset, out: Problem[]) {
   }
 }
 
+/** Schedules past midnight and closed dates that OSM tools disagree on, in the words of the hours syntax (core/hours). */
+function checkHours(data: Dataset, out: Problem[]) {
+  list<Location>(data.locations).forEach((location, i) => {
+    const at = `$.locations[${i}]`;
+    list<Location['schedules'][number]>(location.schedules).forEach((s, j) => {
+      const opens = parseTime(String(s.opens_at));
+      const closes = parseTime(String(s.closes_at));
+      if (opens !== null && closes !== null && closes <= opens) {
+        out.push({path: `${at}.schedules[${j}].closes_at`, message: `${s.opens_at}-${s.closes_at} ${PAST_MIDNIGHT}`, fix: 'end this schedule at 24:00 and add one for the next day from 00:00'});
+      }
+    });
+    const closures = location.x_jp?.closures;
+    const ranges = [{range: closures?.year_end, path: 'year_end'}, ...list<{from: string; to: string}>(closures?.dates).map((range, k) => ({range, path: `dates[${k}]`}))];
+    for (const {range, path} of ranges) {
+      const monthDay = (v: unknown) => typeof v === 'string' && /^\d\d-\d\d$/.test(v);
+      const problem = range && monthDay(range.from) && monthDay(range.to) && closedRangeProblem(range.from, range.to);
+      if (problem) out.push({path: `${at}.x_jp.closures.${path}`, message: `${range.from} to ${range.to} ${problem[0]}`, fix: problem[1]});
+    }
+  });
+}
+
 /** Validates `data`; an empty list means it is good to use. */
 export function validateDataset(data: unknown): Problem[] {
   const out: Problem[] = [];
@@ -294,6 +317,7 @@ export function validateDataset(data: unknown): Problem[] {
   walk(datasetSpec, data, '$', out);
   scanStrings(data, '$', out);
   checkReferences(data as Dataset, out);
+  checkHours(data as Dataset, out);
   if ((data as Dataset).readings_complete) checkReadings(data, '$', out);
   return out;
 }

@@ -51,12 +51,15 @@ function inRange(md: string, range: {from: string; to: string}): boolean {
   return range.from <= range.to ? md >= range.from && md <= range.to : md >= range.from || md <= range.to;
 }
 
-export type DayState = {closedReason: 'holiday' | 'year-end' | null; unknown: boolean};
+/** Why a day is closed all day: a public holiday, the new year (a closure over it) or another closed date. */
+export type ClosedReason = 'holiday' | 'year-end' | 'closed-date';
+export type DayState = {closedReason: ClosedReason | null; unknown: boolean};
 
 /** Why a whole day is closed, if it is. */
 export function dayState(rules: OpeningRules, t: TokyoTime): DayState {
   const md = monthDay(t);
-  if (rules.closedRanges.some((r) => inRange(md, r))) return {closedReason: 'year-end', unknown: false};
+  const ranges = rules.closedRanges.filter((r) => inRange(md, r));
+  if (ranges.length) return {closedReason: ranges.some((r) => r.from > r.to) ? 'year-end' : 'closed-date', unknown: false};
   if (rules.holidaysClosed) {
     const holiday = isPublicHoliday(t);
     if (holiday === null) return {closedReason: null, unknown: true};
@@ -72,14 +75,21 @@ function periodsOn(rules: OpeningRules, t: TokyoTime) {
     .sort((a, b) => a.opens - b.opens);
 }
 
+/** A moment: its instant, its Tokyo day (with `minutes` up to 1440, that day's midnight) and days from today. */
+export interface Moment {
+  at: number;
+  time: TokyoTime;
+  daysAhead: number;
+}
+
 export interface OpenStatus {
   state: 'open' | 'closed' | 'unknown';
-  /** When open: the Tokyo minute it closes today. */
-  closesAt?: number;
+  /** When open: when it closes, through periods that touch and past midnight; absent when open beyond the horizon (24 hours). */
+  closes?: Moment;
   /** When closed: the next opening. */
-  next?: {at: number; time: TokyoTime; daysAhead: number};
+  next?: Moment;
   /** When closed all day for a reason residents should know. */
-  reason?: 'holiday' | 'year-end';
+  reason?: ClosedReason;
   /** When the status will next change (for a timer). */
   changesAt?: number;
 }
@@ -93,25 +103,45 @@ export function openStatus(rules: OpeningRules | null, now: Date | number): Open
   const today = tokyoTime(nowMs);
   const todayState = dayState(rules, today);
   if (todayState.unknown) return {state: 'unknown'};
-  if (!todayState.closedReason) {
-    const current = periodsOn(rules, today).find((p) => today.minutes >= p.opens && today.minutes < p.closes);
-    if (current) return {state: 'open', closesAt: current.closes, changesAt: instantAt(today, 0, current.closes)};
-  }
-  for (let ahead = 0; ahead <= HORIZON_DAYS; ahead++) {
+  const moment = (ahead: number, minutes: number): Moment => {
+    const at = instantAt(today, ahead, minutes);
+    return {at, time: {...tokyoTime(instantAt(today, ahead, 0)), minutes}, daysAhead: ahead};
+  };
+  /** The day's periods, none when it is closed all day, or null when unknown. */
+  const openOn = (ahead: number) => {
     const day = tokyoTime(instantAt(today, ahead, 12 * 60));
     const state = dayState(rules, day);
-    if (state.unknown) break;
-    if (state.closedReason) continue;
-    const period = periodsOn(rules, day).find((p) => ahead > 0 || p.opens > today.minutes);
-    if (period) {
-      const at = instantAt(today, ahead, period.opens);
-      const result: OpenStatus = {state: 'closed', next: {at, time: tokyoTime(at), daysAhead: ahead}, changesAt: at};
-      if (todayState.closedReason) result.reason = todayState.closedReason;
-      return result;
+    return state.unknown ? null : state.closedReason ? [] : periodsOn(rules, day);
+  };
+  const covering = (periods: ReturnType<typeof periodsOn>, minute: number) => periods.find((p) => p.opens <= minute && minute < p.closes);
+  let periods = openOn(0)!;
+  if (covering(periods, today.minutes)) {
+    // Open: follow periods that overlap or touch, into the next days when one runs to 24:00.
+    let end = today.minutes;
+    for (let ahead = 0; ; ) {
+      const period = covering(periods, end);
+      if (period) end = period.closes;
+      else if (end < 1440) return {state: 'open', closes: moment(ahead, end), changesAt: instantAt(today, ahead, end)};
+      else if (++ahead > HORIZON_DAYS) return {state: 'open'};
+      else {
+        periods = openOn(ahead) ?? [];
+        end = 0;
+        if (!covering(periods, 0)) return {state: 'open', closes: moment(ahead - 1, 1440), changesAt: instantAt(today, ahead, 0)};
+      }
     }
   }
   const result: OpenStatus = {state: 'closed'};
   if (todayState.closedReason) result.reason = todayState.closedReason;
+  for (let ahead = 0; ahead <= HORIZON_DAYS; ahead++) {
+    const day = openOn(ahead);
+    if (!day) break;
+    const period = day.find((p) => ahead > 0 || p.opens > today.minutes);
+    if (period) {
+      result.next = moment(ahead, period.opens);
+      result.changesAt = result.next.at;
+      break;
+    }
+  }
   return result;
 }
 
