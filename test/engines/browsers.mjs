@@ -7,8 +7,9 @@
 // Every call has a time limit, and close() always ends the browser's processes.
 import {spawn} from 'node:child_process';
 import {createServer} from 'node:net';
+import {chromium as playwrightChromium} from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import {launch as launchChromium} from '../e2e/lib/browser.mjs';
+import {CHROME_ARGS} from '../e2e/lib/browser.mjs';
 import {programs} from './programs.mjs';
 import {KEYS, newSession, waitForDriver} from './webdriver.mjs';
 
@@ -40,7 +41,14 @@ function unwrap(result, fn) {
 const chord = (key) => (key.length > 1 ? key.split('+') : [key]);
 
 async function chromium({env}) {
-  const browser = await launchChromium({env, timeout: CALL_TIMEOUT_MS});
+  // Playwright's own clock and time zone stay unused: the page pins its clock as in the other engines.
+  const browser = await playwrightChromium.launch({
+    executablePath: programs('chromium', env).chrome.file,
+    headless: true,
+    args: CHROME_ARGS,
+    env,
+    timeout: CALL_TIMEOUT_MS,
+  });
   const page = await browser.newPage();
   return {
     version: browser.version(),
