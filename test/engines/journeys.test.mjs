@@ -127,7 +127,7 @@ function overflow(h) {
 
 /**
  * Readings against their words in the easy summary: each above its own word, none reaching into
- * the line above, and the underline of the first glossary word.
+ * the line above, not selectable; and the underline of the first glossary word.
  */
 function rubyLayout(h) {
   const root = h.find('fukushi-easy-summary').shadowRoot.querySelector('.root');
@@ -172,11 +172,13 @@ function rubyLayout(h) {
   // The underline is drawn on the word inside the button (an inline-block, which decorations do not reach).
   const word = root.querySelector('button.term .w') ?? root.querySelector('button.term');
   const style = getComputedStyle(word);
+  const reading = getComputedStyle(root.querySelector('rt'));
   return {
     rubies: rubies.length,
     notAbove: notAbove.slice(0, 10),
     overlaps: overlaps.slice(0, 10),
     underline: {line: style.textDecorationLine, style: style.textDecorationStyle},
+    copiedReadings: (reading.userSelect ?? reading.webkitUserSelect) !== 'none',
   };
 }
 
@@ -254,7 +256,7 @@ for (const engine of engines) {
       assert.deepEqual(await pageErrors(browser), []);
     });
 
-    test('the easy summary: furigana above each word, clear of the line above; glossary words underlined', LIMIT, async () => {
+    test('the easy summary: furigana above each word, clear of the line above, left out of copies; glossary words underlined', LIMIT, async () => {
       await openDemo(browser);
       // As a resident would: the page's own reading controls.
       await click(browser, 'header fukushi-reading-controls', '.group button:nth-of-type(2)'); // やさしい にほんご
@@ -271,6 +273,7 @@ for (const engine of engines) {
       assert.deepEqual(layout.notAbove, [], 'each reading sits above its word');
       assert.deepEqual(layout.overlaps, [], 'no reading overlaps the line above');
       assert.deepEqual(layout.underline, {line: 'underline', style: 'dotted'}, 'glossary words are underlined, not marked by colour alone (WCAG 1.4.1)');
+      assert.equal(layout.copiedReadings, false, 'copied text leaves out the readings');
       assert.deepEqual(await pageErrors(browser), []);
     });
 
