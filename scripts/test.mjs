@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // npm test: everything, on a fresh Debian machine, in order. It installs what it needs:
-// npm packages (npm ci) and, as root, Debian's chromium and fonts-noto-cjk (npm tools cannot
-// download browsers here). Uses only Node built-ins until the packages are installed.
+// npm packages (npm ci) and, as root, Debian's chromium, firefox-esr, webkit2gtk-driver, xvfb and
+// fonts-noto-cjk (npm tools cannot download browsers here). Uses only Node built-ins until the
+// packages are installed.
 import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {bin, run} from './lib/run.mjs';
+import {ENGINE_NAMES, missingPackages} from '../test/engines/programs.mjs';
 
 const started = Date.now();
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -13,23 +15,23 @@ const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], {stdio: 'ignor
 const isRoot = process.getuid?.() === 0;
 
 function ensureDebianPackages() {
-  const missing = [];
-  if (!existsSync(chrome)) missing.push('chromium');
+  // The browsers: Chromium for every test, Firefox and WebKit for the core journeys.
+  const missing = missingPackages(ENGINE_NAMES);
   const fonts = spawnSync('sh', ['-c', 'fc-list :lang=ja 2>/dev/null | grep -qi noto'], {stdio: 'ignore'});
   if (fonts.status !== 0) missing.push('fonts-noto-cjk');
   if (!missing.length) return;
   if (isRoot && has('apt-get')) {
-    run(`Installing ${missing.join(' and ')} with apt-get`, 'sh', [
+    run(`Installing ${missing.join(', ')} with apt-get`, 'sh', [
       '-c',
       `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`,
     ]);
     return;
   }
-  if (missing.includes('chromium')) {
+  if (missing.some((p) => p !== 'fonts-noto-cjk')) {
     console.error(
-      `\n✖ Chromium is missing (looked for ${chrome}).\n` +
-        '  On Debian or Ubuntu, as root: apt-get install -y chromium fonts-noto-cjk\n' +
-        '  Or point CHROME_PATH at a Chromium or Chrome binary and run npm test again.\n',
+      `\n✖ Debian packages are missing: ${missing.join(' ')}.\n` +
+        `  On Debian or Ubuntu, as root: apt-get install -y ${missing.join(' ')}\n` +
+        '  Or point CHROME_PATH, FIREFOX_PATH, WEBKIT_WEBDRIVER or WEBKIT_MINIBROWSER at other builds and run npm test again.\n',
     );
     process.exit(1);
   }
@@ -120,4 +122,7 @@ run('End-to-end tests in Chromium (built bundle, demo, axe on every story)', 'sh
   '-c',
   'node --test --test-concurrency=1 test/e2e/*.test.mjs',
 ], {env: {CHROME_PATH: chrome}});
+run('Core journeys in Chromium, Firefox and WebKit (demo page, real receiver, 375 px)', 'node', ['test/engines/journeys.test.mjs'], {
+  env: {CHROME_PATH: chrome},
+});
 console.log(`\n✔ All checks passed in ${((Date.now() - started) / 1000).toFixed(0)}s.`);

@@ -90,6 +90,8 @@ export const baseStyles = css`
   rt {
     font-size: max(0.5em, 11px);
     line-height: 1;
+    /* Copied text keeps the words, not their readings (WebKit knows only the prefixed name). */
+    -webkit-user-select: none;
     user-select: none;
     font-weight: normal;
   }

@@ -199,6 +199,46 @@ describe('<fukushi-easy-summary>', () => {
     expect(pop.matches(':popover-open')).to.equal(false);
   });
 
+  it('without CSS anchor positioning (Firefox 140 ESR), opens an explanation right below or above its word, never over it', async () => {
+    await setLocale('ja-x-easy');
+    await setViewport({width: 375, height: 700});
+    const el = await summary('section="about"');
+    const host = el.parentElement!;
+    host.before(Object.assign(document.createElement('div'), {style: 'height: 150vh'}));
+    host.after(Object.assign(document.createElement('div'), {style: 'height: 150vh'}));
+    // Such an engine answers no to CSS.supports and skips the component's @supports block.
+    const supports = CSS.supports;
+    const answer = supports as (...args: string[]) => boolean;
+    CSS.supports = ((...args: string[]) => !args.join(':').includes('position-area') && answer.apply(CSS, args)) as typeof CSS.supports;
+    const skipped: Array<[CSSStyleSheet, number, string]> = [];
+    for (const sheet of root(el).adoptedStyleSheets) {
+      [...sheet.cssRules].forEach((rule, i) => rule instanceof CSSSupportsRule && rule.conditionText.includes('position-area') && skipped.push([sheet, i, rule.cssText]));
+    }
+    expect(skipped).to.have.length(1);
+    for (const [sheet, i] of [...skipped].reverse()) sheet.deleteRule(i);
+    try {
+      const button = all<HTMLButtonElement>(el, 'button.term')[0]!;
+      const pop = button.popoverTargetElement as HTMLElement;
+      for (const block of ['start', 'end'] as const) {
+        button.scrollIntoView({block});
+        button.click();
+        await aTimeout(0);
+        expect(pop.matches(':popover-open')).to.equal(true);
+        const word = button.getBoundingClientRect();
+        const box = pop.getBoundingClientRect();
+        // In the upper half of the screen the explanation opens below the word, in the lower half above it.
+        const gap = block === 'start' ? box.top - word.bottom : word.top - box.bottom;
+        expect(gap, `gap between word and explanation (${block})`).to.be.within(0, 8);
+        expect(box.left).to.be.at.least(0);
+        expect(box.right).to.be.at.most(375);
+        pop.hidePopover();
+      }
+    } finally {
+      CSS.supports = supports;
+      for (const [sheet, i, text] of skipped) sheet.insertRule(text, i);
+    }
+  });
+
   it('shows explanations in the current locale, and open-term opens one when the summary appears', async () => {
     const el = await summary('section="about" open-term="term-jijo"');
     const pop = root(el).querySelector<HTMLElement>(':popover-open')!;

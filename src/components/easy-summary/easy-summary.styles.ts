@@ -63,11 +63,18 @@ export const styles = css`
     padding: 0 1px;
     min-width: 24px;
     cursor: pointer;
-    text-decoration: underline dotted 0.1em;
+    /* Longhands: WebKit drops a text-decoration shorthand with more than a line in it, and a
+       glossary word would then be marked by colour alone. */
+    text-decoration-line: underline;
+    text-decoration-style: dotted;
+    text-decoration-thickness: 0.1em;
     text-underline-offset: 0.3em;
   }
+  /* Drawn again on the words: decorations do not reach into their inline-blocks. */
   .term .w {
-    text-decoration: inherit;
+    text-decoration-line: inherit;
+    text-decoration-style: inherit;
+    text-decoration-thickness: inherit;
   }
   .term:hover {
     text-decoration-style: solid;

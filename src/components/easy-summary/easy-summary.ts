@@ -31,6 +31,24 @@ const count = (sections: readonly SummarySection[]): number => sections.reduce((
 const clean = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /**
+ * Without CSS anchor positioning (Firefox 140 ESR) an explanation would open in the middle of the
+ * screen, over its word. It opens below the word instead, or above it when the word is in the lower
+ * half of the screen, and scrolls with the page.
+ */
+function placeBeside(tip: HTMLElement, word: Element) {
+  const r = word.getBoundingClientRect();
+  const height = document.documentElement.clientHeight;
+  const below = r.top + r.bottom < height;
+  Object.assign(tip.style, {
+    position: 'absolute',
+    marginBlock: '0',
+    top: below ? `${r.bottom + scrollY + 4}px` : 'auto',
+    bottom: below ? 'auto' : `${height - r.top - scrollY + 4}px`,
+    maxHeight: `${(below ? height - r.bottom : r.top) - 8}px`,
+  });
+}
+
+/**
  * The plan summary in easy Japanese (やさしい日本語), standard Japanese or English, with furigana,
  * grade-level furigana, glossary popovers for hard terms and optional read-aloud.
  *
@@ -163,9 +181,9 @@ export class FukushiEasySummary extends FukushiElement {
   }
 
   /**
-   * A glossary popover gets its content as it opens: the plan has ~70 of them, and building all
-   * up front would double the summary's size on the page. Closed popovers are hidden from
-   * everyone, so nothing is lost.
+   * A glossary popover gets its content (and, without anchor positioning, its place) as it opens:
+   * the plan has ~70 of them, and building all up front would double the summary's size on the
+   * page. Closed popovers are hidden from everyone, so nothing is lost.
    */
   private readonly fillTip = (event: Event) => {
     if ((event as ToggleEvent).newState !== 'open') return;
@@ -178,6 +196,7 @@ export class FukushiEasySummary extends FukushiElement {
         <button type="button" class="button secondary" popovertarget=${tip.id} popovertargetaction="hide">${this.renderText(msg('閉じる'))}</button>`,
       tip,
     );
+    if (!CSS.supports('position-area: block-end')) placeBeside(tip, tip.previousElementSibling!);
   };
 
   /** Text as sentences (each a read-aloud step), with the first use of each term as a button. */

@@ -170,9 +170,9 @@ export const styles = css`
   .result-toggle {
     all: unset;
     box-sizing: border-box;
-    display: flex;
-    gap: 0.5em;
-    align-items: baseline;
+    /* Block, not flex: in flex each ruby of the name is an item of its own, and items never wrap
+       inside, so an easy-Japanese name ran off a phone's screen. */
+    display: block;
     width: 100%;
     min-height: 44px;
     padding-block: 0.25em;
@@ -189,6 +189,9 @@ export const styles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_focus-halo);
+  }
+  .chevron {
+    margin-inline-end: 0.5em;
   }
   .chevron::before {
     content: '▶';
