@@ -15,6 +15,7 @@ import {openBrowser} from './browsers.mjs';
 import {pageHelpers} from './in-page.mjs';
 import {ENGINE_NAMES, missingPackages} from './programs.mjs';
 import {startSite} from './site.mjs';
+import {BROWSER_TIME_ZONE} from '../lib/pinned-time.mjs';
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !ENGINE_NAMES.includes(name));
@@ -34,7 +35,7 @@ if (missing.length) {
   process.exit(1);
 }
 
-const BROWSER_TZ = 'America/Los_Angeles';
+const BROWSER_TZ = BROWSER_TIME_ZONE;
 const WIDTH = 375;
 /** A Monday, 15:00 in Tokyo (still Sunday evening in the browser's zone). */
 const MONDAY_AFTERNOON = '2026-12-07T15:00:00+09:00';
