@@ -105,7 +105,7 @@ ensureNodeModules();
 run('Localised strings (lit-localize build)', bin('lit-localize'), ['build']);
 run('Type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
 run('Lint (ESLint with lit and lit-a11y)', bin('eslint'), ['.', '--max-warnings', '0']);
-run('Node tests (data, CLI, translations)', 'sh', ['-c', 'node --import tsx --test test/node/*.test.ts']);
+run('Node tests (data, CLI, translations)', 'sh', ['-c', 'node --import tsx --import ./test/lib/property-seed.ts --test test/node/*.test.ts']);
 run('Easy-Japanese lint (fukushi-widgets lint-easy)', bin('tsx'), ['src/cli/index.ts', 'lint-easy', 'data/nishitokyo']);
 // Component tests load the built-in data as the widgets do, from dist/data.
 run('Built-in dataset and help form for the component tests (npm run data:build)', 'npm', ['run', '--silent', 'data:build']);

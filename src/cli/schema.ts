@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 /** A string with a character other than white space: the validator trims before it checks. */
 const NOT_BLANK = '\\S';
 
-// Strict ajv: `required` names a property of its own schema object, and `contains` says "array".
+// Strict ajv: `required` names a property of its own schema object, and `items` says "array".
 const textSchema: Json = {
   type: 'object',
   description: 'A text in three reading modes. ja is required; ja-x-easy and en may be missing only when listed in untranslated. Japanese may hold ruby notation ｜漢字《かんじ》.',
@@ -25,7 +25,9 @@ const textSchema: Json = {
   allOf: ['ja-x-easy', 'en'].map((variant) => ({
     anyOf: [
       {required: [variant], properties: {[variant]: true}},
-      {required: ['untranslated'], properties: {untranslated: {type: 'array', contains: {const: variant}}}},
+      // "Lists the variant", written without `contains`: ajv 8 lets an empty list through
+      // `contains` here once an earlier array item has passed it.
+      {required: ['untranslated'], properties: {untranslated: {type: 'array', not: {type: 'array', items: {not: {const: variant}}}}}},
     ],
   })),
 };
