@@ -4,10 +4,11 @@
 //
 //  - Datasets: synthetic, 5,000 and 50,000 services (scripts/gen-bench-dataset.mjs), each checked
 //    with the full validator first. Every desk in them is the dataset's own.
-//  - Subjects: the finder (the one-file bundle dist/fukushi-widgets.js, as a page embeds it) and its peer, a plain MiniSearch + Lit search
-//    box with NFKC, katakana → hiragana and character bigrams that renders the top 20 results with
-//    name, description and desk phone (bench/peer/peer.ts). Both run in headless Chromium, each
-//    session in a fresh browser context; the datasets are served uncompressed over loopback.
+//  - Subjects: the finder (from the one-file bundle dist/fukushi-widgets.js, as a page embeds it)
+//    and its peer, a plain MiniSearch + Lit search box with NFKC, katakana → hiragana and character
+//    bigrams that renders the top 20 results with name, description and desk phone
+//    (bench/peer/peer.ts). Both run in headless Chromium (1280×900), each session in a fresh
+//    browser context; the datasets are served uncompressed over loopback.
 //  - Order: for each dataset, finder and peer alternate, three rounds each (finder, peer, finder …).
 //  - Keystroke latency: each query typed one character at a time, 180 ms apart (a resident typing
 //    about five characters a second, so work left over from one keystroke delays the next): ASCII
@@ -29,6 +30,7 @@
 //  - Lighthouse on the demo: median of five runs, simulated mobile throttling with a fixed ×4 CPU
 //    slowdown (scripts/lib/lighthouse.mjs); the machine's benchmarkIndex is printed with it.
 // Machines here are shared and noisy: compare the ratios (finder ÷ peer) of interleaved rounds.
+// bench/results.json keeps every sample. The whole run takes 5–8 minutes on a 2-core machine.
 import {createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {build} from 'vite';
