@@ -191,7 +191,7 @@ async function learn(browser, base, subject, services, deskPhones) {
         if (!tel) continue;
         cards.results++;
         if (r.tels.includes(tel)) cards.ownDesk++;
-        else if (cards.missed.length < 3) cards.missed.push(`${r.id}: expected ${tel}, shown ${r.tels.join(' ') || 'none'}`);
+        else if (cards.missed.length < 3 && !cards.missed.some((m) => m.startsWith(`${r.id}:`))) cards.missed.push(`${r.id}: expected ${tel}, shown ${r.tels.join(' ') || 'none'}`);
       }
     }
     check();
