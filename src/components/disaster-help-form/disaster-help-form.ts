@@ -21,8 +21,8 @@ import type {Block, EngineText, Field, FormDefinition, Mode, Step} from '../../c
 import {
   answersOf, buildPayload, CHOICE, DATE_PARTS, holds, isUuid, list, nearShelters, optionValues, say, shown, str1, townOf, uuid,
   validateAll, validateStep, type Answers, type Ctx, type Geo,
-} from './engine.js';
-import {normalize} from './normalize.js';
+} from '../../core/help-request/engine.js';
+import {normalize} from '../../core/help-request/normalize.js';
 import {draftStore, loadDraft, type DraftStore} from './drafts.js';
 import {styles} from './disaster-help-form.styles.js';
 

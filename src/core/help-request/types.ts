@@ -14,7 +14,7 @@
 
 export const HELP_REQUEST_SCHEMA_VERSION = '1.0';
 
-/** The form's own patterns (the schema and components/disaster-help-form/validate.ts share them). */
+/** The form's own patterns (the schema and core/help-request/engine.ts share them). */
 export const PATTERNS = {
   uuid: '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$',
   phone: '^(?:0(?:-?[0-9]){9,10}|\\+[0-9]{10,15})$',

@@ -7,12 +7,12 @@
  * "emergency_contacts.0.phone"), so the receiver's error paths point straight at a field.
  * Dates keep their parts under `<key>.year|month|day`.
  */
-import type {Dataset, Shelter, Text} from '../../core/data/types.js';
-import {pick} from '../../core/data/text.js';
-import type {Locale} from '../../core/prefs/prefs.js';
-import type {FieldError} from '../../core/outbox/types.js';
-import {HELP_REQUEST_SCHEMA_VERSION, PATTERNS, type HelpMode, type HelpRequest} from '../../core/help-request/types.js';
-import type {EngineText, Field, FormDefinition, Mode, Step, When} from '../../core/help-request/form-definition.js';
+import type {Dataset, Shelter, Text} from '../data/types.js';
+import {pick} from '../data/text.js';
+import type {Locale} from '../prefs/prefs.js';
+import type {FieldError} from '../outbox/types.js';
+import {HELP_REQUEST_SCHEMA_VERSION, PATTERNS, type HelpMode, type HelpRequest} from './types.js';
+import type {EngineText, Field, FormDefinition, Mode, Step, When} from './form-definition.js';
 
 export interface Geo {
   latitude: number;
