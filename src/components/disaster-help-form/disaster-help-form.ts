@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {msg, str} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
-import {DatasetController} from '../../ui/data-controller.js';
+import {datasetController} from '../../ui/data-controller.js';
 import {Announcer} from '../../ui/announcer.js';
 import {cityContact, debugMode, loadErrorNotice} from '../../ui/fallback.js';
 import {phoneLink} from '../../ui/phone.js';
@@ -121,7 +121,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   private geoError = false;
   private persistent = true;
 
-  private readonly loader = new DatasetController(this);
+  private readonly loader = datasetController(this);
   private readonly announcer = new Announcer(this);
   private def?: FormDefinition;
   private defError?: DatasetError;

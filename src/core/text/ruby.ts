@@ -32,6 +32,18 @@ export type Segment = TextSegment | RubySegment;
 
 export const isRuby = (segment: Segment): segment is RubySegment => 'base' in segment;
 
+/** Joins neighbouring text segments into one (ruby segments stay as they are). */
+export function mergeText(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const segment of segments) {
+    const last = out[out.length - 1];
+    if (!isRuby(segment) && last && !isRuby(last)) out[out.length - 1] = {text: last.text + segment.text};
+    else out.push(segment);
+  }
+  return out;
+}
+
+
 const BAR = '｜';
 const OPEN = '《';
 const CLOSE = '》';
