@@ -15,7 +15,6 @@ import {pick} from '../../core/data/text.js';
 import type {Shelter, Text} from '../../core/data/types.js';
 import {plainText} from '../../core/text/ruby.js';
 import type {FieldError, OutboxEntry, OutboxState, SubmitResult} from '../../core/outbox/types.js';
-import {cancelOutboxEntry, listOutbox, onOutboxChange, submitHelpRequest} from '../../core/outbox/outbox.js';
 import type {HelpMode, HelpRequest} from '../../core/help-request/types.js';
 import type {Block, EngineText, Field, FormDefinition, Mode, Step} from '../../core/help-request/form-definition.js';
 import {
@@ -38,6 +37,8 @@ export interface HelpFormResult {
 
 // Built without a string literal so that bundlers leave the URL alone (as the dataset's).
 const FORM = ['data', 'help-form.json'].join('/');
+/** The outbox's code: not in the form's first script, it loads as the form connects, with its data. */
+const outbox = () => import('../../core/outbox/outbox.js');
 const idOf = (k: string) => `f-${k.replace(/\./g, '-')}`;
 /** Kinds shown as a fieldset with a legend. */
 const FIELDSET = /radio|checks|flags|shelter|date/;
@@ -142,7 +143,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   private dataSet = false;
   private timer?: ReturnType<typeof setTimeout>;
   private inflight?: Promise<HelpFormResult>;
-  private unwatch?: () => void;
+  private unwatch?: Promise<() => void>;
   /** Writes a pending draft now (page hidden or element removed); an unchanged draft keeps its date. */
   private readonly flush = () => this.timer && this.save(0);
 
@@ -181,18 +182,20 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       .finally(settle);
     setTimeout(settle, 1000);
     addEventListener('pagehide', this.flush);
-    this.unwatch = onOutboxChange((entry) => {
-      void this.loadQueue();
-      // Later news of this form's request (a queued one delivered when the network is back).
-      // While our own submit runs, its result is applied when it returns instead.
-      if (entry.id === this.rid && !this.inflight && ['delivered', 'rejected', 'failed'].includes(entry.state)) this.apply(entry);
-    });
+    this.unwatch = outbox().then(({onOutboxChange}) =>
+      onOutboxChange((entry) => {
+        void this.loadQueue();
+        // Later news of this form's request (a queued one delivered when the network is back).
+        // While our own submit runs, its result is applied when it returns instead.
+        if (entry.id === this.rid && !this.inflight && ['delivered', 'rejected', 'failed'].includes(entry.state)) this.apply(entry);
+      }),
+    );
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     removeEventListener('pagehide', this.flush);
-    this.unwatch?.();
+    void this.unwatch?.then((unwatch) => unwatch());
     this.flush();
     this.setTitle(false);
   }
@@ -256,7 +259,9 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   /** Reads the outbox: the resident's requests waiting to be sent and, after a reload, this draft's own. */
   private async loadQueue(restoring = false) {
-    const all = await listOutbox().catch(() => []);
+    const all = await outbox()
+      .then(({listOutbox}) => listOutbox())
+      .catch(() => []);
     this.queue = all.filter((e) => e.state === 'queued' || e.state === 'sending');
     const own = all.find((e) => e.id === this.rid);
     if (restoring && own && !this.status) {
@@ -457,7 +462,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     this.save(0);
     let result: SubmitResult;
     try {
-      result = await submitHelpRequest(this.endpoint!, this.data as unknown as {id: string; mode: string});
+      result = await (await outbox()).submitHelpRequest(this.endpoint!, this.data as unknown as {id: string; mode: string});
     } catch (error) {
       console.error('fukushi-widgets: the help request could not be saved or sent', error);
       result = {id, state: 'failed'};
@@ -504,7 +509,9 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   }
 
   private async cancel(id: string) {
-    await cancelOutboxEntry(id).catch(() => undefined);
+    await outbox()
+      .then(({cancelOutboxEntry}) => cancelOutboxEntry(id))
+      .catch(() => undefined);
     if (id === this.rid) {
       this.rid = uuid();
       this.save(0);
