@@ -2,8 +2,10 @@
 // shelter distances and the payload.
 import {expect} from '@open-wc/testing';
 import {
-  answersOf, buildPayload, haversine, holds, isUuid, nearShelters, shown, uuid, validateAll, validateStep, type Answers, type Ctx,
+  answersOf, buildPayload, changeAnswer, haversine, holds, isUuid, nearShelters, refusedStep, shown, uuid, validateAll, validateStep,
+  type Answers, type Ctx,
 } from '../../src/core/help-request/engine.js';
+import {isChoice, KINDS, type FieldKind} from '../../src/core/help-request/field-kinds.js';
 import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/schema.js';
 import type {FormDefinition} from '../../src/core/help-request/form-definition.js';
 import type {Dataset} from '../../src/core/data/types.js';
@@ -212,5 +214,49 @@ describe('help form: payload', () => {
     const p = buildPayload(def, 'register', {'supporters.1.name': '次郎', 'supporters.1.phone': '042-000-0000', 'person.name': ''}, {id: uuid(), createdAt: 'x', locale: 'ja'});
     expect(p.mode === 'register' && p.supporters).to.deep.equal([{name: '次郎', phone: '042-000-0000'}]);
     expect(p.mode === 'register' && p.person).to.equal(undefined);
+  });
+});
+
+describe('help form: answers as the resident changes them', () => {
+  const steps = () => shown(def.modes.register, {});
+  it('a new town clears the 丁目 and shelter of the old one; a checkbox adds or removes its value', () => {
+    const before: Answers = {'address.town_id': 'town-minamicho', 'address.chome': '5', preferred_shelter_id: 'x'};
+    const after = changeAnswer(steps(), before, {name: 'address.town_id', value: 'town-yatocho', control: 'choice'})!;
+    expect(after).to.include({'address.town_id': 'town-yatocho', 'address.chome': '', preferred_shelter_id: ''});
+    expect(before['address.chome']).to.equal('5', 'the answers given are not changed');
+    const ticked = changeAnswer(steps(), {'needs.reasons': ['walking']}, {name: 'needs.reasons', value: 'vision', control: 'checkbox', checked: true})!;
+    expect(ticked['needs.reasons']).to.deep.equal(['walking', 'vision']);
+    const unticked = changeAnswer(steps(), ticked, {name: 'needs.reasons', value: 'walking', control: 'checkbox', checked: false})!;
+    expect(unticked['needs.reasons']).to.deep.equal(['vision']);
+  });
+  it('a typed answer takes its canonical form, except while an IME composition is open; an unknown name changes nothing', () => {
+    const typed = {name: 'person.name_kana', value: 'にしとう', control: 'typed'} as const;
+    expect(changeAnswer(steps(), {}, typed)!['person.name_kana']).to.equal('ニシトウ');
+    expect(changeAnswer(steps(), {'person.name_kana': 'にし'}, {...typed, composing: true})!['person.name_kana']).to.equal('にし');
+    expect(changeAnswer(steps(), {}, {name: 'nowhere', value: 'x', control: 'typed'})).to.equal(undefined);
+  });
+});
+
+describe('help form: a receiver\'s refusal', () => {
+  it('goes to the step of the first error, with that step\'s errors, also for a path inside a field', () => {
+    const steps = shown(def.modes.register, {filled_by: 'self'});
+    const refused = refusedStep(steps, [
+      {field: 'consent.police', message: 'A'},
+      {field: 'contact.phone', message: 'B'},
+      {field: 'consent', message: 'C'},
+    ]);
+    expect(refused).to.deep.equal({step: 'consent', errors: [{field: 'consent', message: 'A'}, {field: 'consent', message: 'C'}]});
+  });
+  it('a path that names no field shown goes to the last step, with no field', () => {
+    const steps = shown(def.modes.register, {});
+    expect(refusedStep(steps, [{field: 'proxy.name', message: 'X'}])).to.deep.equal({step: 'check', errors: [{field: '', message: 'X'}]});
+  });
+});
+
+describe('help form: the table of field kinds', () => {
+  it('every kind in the definition is in the table, and kinds with options are answered by choosing', () => {
+    const kinds = new Set(Object.values(def.modes).flatMap((m) => m.steps.flatMap((s) => (s.fields ?? []).map((f) => f.kind))));
+    for (const kind of kinds) expect(KINDS, kind).to.have.property(kind);
+    for (const kind of Object.keys(KINDS) as FieldKind[]) if (KINDS[kind].options) expect(isChoice(kind), kind).to.equal(true);
   });
 });

@@ -1,8 +1,10 @@
-// The help form's normalisers (src/core/help-request/normalize.ts): what residents type becomes one canonical form.
+// The help form's normalisers (src/core/help-request/normalize.ts) and which kind of field uses
+// which (field-kinds.ts): what residents type becomes one canonical form.
 import {expect} from '@open-wc/testing';
 import {
-  normalize, normalizeBanchi, normalizeEmail, normalizeKana, normalizeNumber, normalizePhone, normalizeText, normalizeYear,
+  normalizeBanchi, normalizeEmail, normalizeKana, normalizeNumber, normalizePhone, normalizeText, normalizeYear,
 } from '../../src/core/help-request/normalize.js';
+import {normalizeAnswer as normalize} from '../../src/core/help-request/field-kinds.js';
 
 describe('help form: normalisers', () => {
   it('phone numbers: full-width digits, any dash, spaces and brackets', () => {
