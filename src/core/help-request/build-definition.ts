@@ -5,6 +5,7 @@
  * adds readings to every Japanese text. Every problem names its JSON path, what is wrong and what
  * to do. Build-time only: nothing here ships to the browser.
  */
+import {isObject} from '../data/quick-check.js';
 import type {Problem} from '../data/validate.js';
 import {ENGINE_TEXTS, FORM_FORMAT, type FormDefinition} from './form-definition.js';
 import {KINDS as KIND_TABLE, type FieldKind} from './field-kinds.js';
@@ -27,7 +28,6 @@ const PLACEHOLDERS: Record<string, string[]> = {
   groupLabel: ['group', 'label'], chome: ['n'], postal: ['code'], distance: ['m'], geoUsing: ['m'],
 };
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is Json => isObject(v) && typeof v.ja === 'string';
 const at = (path: string, k: string | number) => (typeof k === 'number' ? `${path}[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort().join(',');

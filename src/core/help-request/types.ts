@@ -75,9 +75,6 @@ export const URGENCY = ['life_threatening', 'today', 'not_urgent'] as const;
 export const WHO = ['self', 'family', 'neighbour', 'other'] as const;
 export const CALLBACK = ['phone', 'sms', 'none'] as const;
 
-/** Situations that put a life at risk even when the urgency chosen is lower. */
-export const LIFE_RISK_SITUATIONS: ReadonlyArray<Situation> = ['trapped', 'injured_or_ill'];
-
 export type Criterion = (typeof CRITERIA)[number];
 export type Reason = (typeof REASONS)[number];
 export type Support = (typeof SUPPORT)[number];

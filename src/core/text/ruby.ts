@@ -43,7 +43,6 @@ export function mergeText(segments: readonly Segment[]): Segment[] {
   return out;
 }
 
-
 const BAR = '｜';
 const OPEN = '《';
 const CLOSE = '》';
@@ -165,9 +164,4 @@ export function plainAndReading(notation: string): [string, string] {
     }
   }
   return [plain, reading];
-}
-
-/** True when the string contains ruby notation. */
-export function hasRuby(notation: string): boolean {
-  return parseRuby(notation).some(isRuby);
 }
