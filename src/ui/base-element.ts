@@ -53,8 +53,8 @@ export class FukushiElement extends LitElement {
 
   constructor() {
     super();
-    // Instead of the @localized() decorator, so that decorator order cannot break
-    // elements that were in the HTML before the definition (see toolchain notes).
+    // Instead of the @localized() decorator, so that decorator order cannot break elements that
+    // were in the HTML before the definition (docs/architecture.md, "Toolchain notes").
     updateWhenLocaleChanges(this);
   }
 
