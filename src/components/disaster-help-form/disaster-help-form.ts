@@ -312,7 +312,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     if (!locateDevice((geo) => this.#setAnswer(key, geo), () => (this.geoError = true))) this.geoError = true;
   }
 
-  // ---- state ----------------------------------------------------------------------------
+  // ---- helpers --------------------------------------------------------------------------
 
   /** The saved draft, read when the form connects: answers given through `data` win over it. */
   async #restoreDraft() {
