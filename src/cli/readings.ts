@@ -6,7 +6,7 @@
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {isKanji} from '../core/text/kanji-grades.js';
-import {formatRuby, isRuby, parseRuby, type RubySegment, type Segment} from '../core/text/ruby.js';
+import {formatRuby, isRuby, mergeText, parseRuby, type RubySegment, type Segment} from '../core/text/ruby.js';
 import {splitReading} from './kanji-readings.js';
 import {contextMisreadings, type Misreading} from './reading-rules.js';
 
@@ -77,16 +77,6 @@ export function alignReading(surface: string, reading: string): Segment[] | null
   });
 }
 
-function merge(segments: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const s of segments) {
-    const last = out[out.length - 1];
-    if (!isRuby(s) && last && !isRuby(last)) out[out.length - 1] = {text: last.text + s.text};
-    else out.push(s);
-  }
-  return out;
-}
-
 export class Annotator {
   /** Overrides by first character, longest first. */
   private readonly byFirst = new Map<string, ReadingOverride[]>();
@@ -116,7 +106,7 @@ export class Annotator {
       // An editor's ｜田無《たなし》 keeps their reading, and like the list it is spoken as a name.
       else out.push(this.speaks(segment.base) && !segment.speak ? {...segment, speak: true} : segment);
     }
-    const annotated = formatRuby(merge(out));
+    const annotated = formatRuby(mergeText(out));
     return {notation: annotated, missing, misread: contextMisreadings(annotated)};
   }
 

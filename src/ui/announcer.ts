@@ -5,38 +5,35 @@
 import {html, type ReactiveController, type ReactiveControllerHost} from 'lit';
 
 export class Announcer implements ReactiveController {
-  private message = '';
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private toggle = false;
+  #message = '';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #toggle = false;
+  readonly #host: ReactiveControllerHost;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostDisconnected() {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 
   /** Announces `text` politely, after `delay` ms of quiet (later calls replace earlier ones). */
   announce(text: string, delay = 0) {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
     const apply = () => {
       // Screen readers skip a repeat of identical text; alternate a zero-width suffix.
-      this.toggle = !this.toggle;
-      this.message = text + (this.toggle ? '' : '\u200b');
-      this.host.requestUpdate();
+      this.#toggle = !this.#toggle;
+      this.#message = text + (this.#toggle ? '' : '\u200b');
+      this.#host.requestUpdate();
     };
-    if (delay > 0) this.timer = setTimeout(apply, delay);
+    if (delay > 0) this.#timer = setTimeout(apply, delay);
     else apply();
-  }
-
-  /** The current message, as read by tests. */
-  get text(): string {
-    return this.message.replace(/\u200b/g, '');
   }
 
   /** The live region; render it on the first render so that later changes are announced. */
   render() {
-    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.message}</div>`;
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#message}</div>`;
   }
 }

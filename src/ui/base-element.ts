@@ -2,9 +2,11 @@
  * The base of every widget: reading preferences, localisation, shared styles and the
  * define guard. Behaviour that not every widget needs lives in controllers instead.
  */
-import {LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {html, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {updateWhenLocaleChanges} from '@lit/localize';
 import '../core/i18n/localization.js';
+import {pick} from '../core/data/text.js';
+import type {Text} from '../core/data/types.js';
 import {resumeOutbox} from '../core/outbox/resume.js';
 import {VERSION} from '../version.js';
 import {defineElement} from './define.js';
@@ -15,8 +17,12 @@ import {baseStyles, tokens} from './styles.js';
 // Resumes delivery of help requests queued on this device; the outbox code loads only if one waits.
 resumeOutbox();
 
-// Outside the class so the manifest analyzer does not list a generic event named "type".
-function dispatch<T>(target: EventTarget, type: string, detail: T): boolean {
+/**
+ * Dispatches a `fukushi-*` event from a widget, bubbling out of its shadow root; controllers fire
+ * their widget's events with it. Outside the class so the manifest analyzer does not list a
+ * generic event named "type".
+ */
+export function dispatch<T>(target: EventTarget, type: string, detail: T): boolean {
   return target.dispatchEvent(new CustomEvent<T>(type, {detail, bubbles: true, composed: true, cancelable: true}));
 }
 
@@ -47,8 +53,8 @@ export class FukushiElement extends LitElement {
 
   constructor() {
     super();
-    // Instead of the @localized() decorator, so that decorator order cannot break
-    // elements that were in the HTML before the definition (see toolchain notes).
+    // Instead of the @localized() decorator, so that decorator order cannot break elements that
+    // were in the HTML before the definition (docs/architecture.md, "Toolchain notes").
     updateWhenLocaleChanges(this);
   }
 
@@ -60,6 +66,22 @@ export class FukushiElement extends LitElement {
   /** Renders text that may hold ruby notation, with furigana as the reader chose. */
   protected renderText(notation: string | undefined | null, grade?: number) {
     return ruby(notation, {furigana: this.reading.furigana, grade});
+  }
+
+  /**
+   * A dataset text in the reader's mode, and the `lang` to mark it with: its own language where it
+   * fell back to another (an English page showing Japanese), else `nothing`.
+   */
+  protected pickText(text: Text | undefined): {value: string; lang: 'ja' | 'en' | typeof nothing} {
+    const picked = pick(text, this.reading.locale);
+    return {value: picked.value, lang: picked.lang === this.reading.lang ? nothing : picked.lang};
+  }
+
+  /** Renders a dataset text in the reader's mode with furigana as the reader chose, in a <span lang> where it fell back. */
+  protected renderDataText(text: Text | undefined) {
+    const {value, lang} = pick(text, this.reading.locale);
+    const rendered = this.renderText(value);
+    return lang === this.reading.lang ? rendered : html`<span lang=${lang}>${rendered}</span>`;
   }
 
   /** Dispatches a `fukushi-*` event that bubbles out of the shadow root. */

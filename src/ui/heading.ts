@@ -3,8 +3,11 @@ import {html, type TemplateResult} from 'lit';
 
 type Content = TemplateResult | string | unknown;
 
+/** The heading level a page asked for, as a whole number from `min` to 6; `fallback` when it gave no number. */
+export const headingLevel = (value: number, fallback = 2, min = 1) => Math.min(Math.max(Math.round(value) || fallback, min), 6);
+
 export function heading(level: number, content: Content, className = ''): TemplateResult {
-  switch (Math.min(Math.max(Math.round(level) || 2, 1), 6)) {
+  switch (headingLevel(level)) {
     case 1:
       return html`<h1 class=${className}>${content}</h1>`;
     case 2:

@@ -35,36 +35,38 @@ export interface ReadingHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export class ReadingController implements ReactiveController {
-  private unsubscribe?: () => void;
+  #unsubscribe?: () => void;
+  readonly #host: ReadingHost;
 
-  constructor(private readonly host: ReadingHost) {
+  constructor(host: ReadingHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected() {
     watchPage();
     this.declare();
-    this.unsubscribe = readingPrefs.subscribe(() => this.host.requestUpdate());
+    this.#unsubscribe = readingPrefs.subscribe(() => this.#host.requestUpdate());
   }
 
   hostDisconnected() {
-    this.unsubscribe?.();
-    readingPrefs.declarePageDefault(this.host, {});
+    this.#unsubscribe?.();
+    readingPrefs.declarePageDefault(this.#host, {});
   }
 
   /** Call when the host's `locale` or `furigana` attribute changes. */
   declare() {
-    const locale = isLocale(this.host.locale) ? this.host.locale : undefined;
-    if (this.host.locale && !locale) {
+    const locale = isLocale(this.#host.locale) ? this.#host.locale : undefined;
+    if (this.#host.locale && !locale) {
       console.warn(
-        `fukushi-widgets: locale="${this.host.locale}" is not one of ja, ja-x-easy, en; it is ignored.`,
+        `fukushi-widgets: locale="${this.#host.locale}" is not one of ja, ja-x-easy, en; it is ignored.`,
       );
     }
-    const furigana = parseFurigana(this.host.furigana);
+    const furigana = parseFurigana(this.#host.furigana);
     const declared: {locale?: Locale; furigana?: boolean} = {};
     if (locale) declared.locale = locale;
     if (furigana !== undefined) declared.furigana = furigana;
-    readingPrefs.declarePageDefault(this.host, declared);
+    readingPrefs.declarePageDefault(this.#host, declared);
   }
 
   /**

@@ -4,7 +4,7 @@
  * - One <ruby> per word; <rt>/<rp> are hidden from assistive tech so each word is read once.
  * - Furigana off: no <rt> at all, just the text.
  * - Names that speech engines misread (《=…》): the ruby is visual only and assistive tech
- *   hears the reading from visually hidden kana (easy-japanese notes §3.4, pattern B).
+ *   hears the reading from visually hidden kana (docs/architecture.md, "Reading modes and ruby").
  * - Grade-level furigana: only kanji not yet learned by that school grade get a reading,
  *   per character when the notation gives per-character readings.
  * Text is always rendered as text through lit, never as HTML.
@@ -23,10 +23,10 @@ export interface RubyOptions {
 let grades: typeof import('../core/text/kanji-grades.js') | undefined;
 let loadingGrades: Promise<void> | undefined;
 
-/** Loads the grade table; until it arrives, grade furigana shows readings on every kanji. */
 /** Whether the grade table has arrived (before it does, grade furigana falls back to full furigana). */
 export const gradesLoaded = (): boolean => grades !== undefined;
 
+/** Loads the grade table; until it arrives, grade furigana shows readings on every kanji. */
 export function gradesReady(): Promise<void> {
   loadingGrades ??= import('../core/text/kanji-grades.js').then((m) => {
     grades = m;

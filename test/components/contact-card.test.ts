@@ -361,8 +361,9 @@ describe('<fukushi-contact-card>', () => {
 
     it('offers a vCard 4.0 download, built when the button is pressed', async () => {
       const el = await card(html`<fukushi-contact-card desk="desk-chiiki-kyosei"></fukushi-contact-card>`);
-      const button = $(el, '[part="vcard-link"]') as HTMLButtonElement;
+      const button = $(el, '[part~="vcard-button"]') as HTMLButtonElement;
       expect(button.localName).to.equal('button');
+      expect(button.part.contains('vcard-link'), 'its first part name still works').to.equal(true);
       expect(visibleText(button)).to.equal('連絡先に保存（vCard）');
       // The file is made on demand and handed to a temporary <a download>: catch its click.
       const original = HTMLAnchorElement.prototype.click;

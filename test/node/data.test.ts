@@ -31,7 +31,7 @@ before(async () => {
   writeFileSync(BUILT, JSON.stringify(built));
 });
 
-// The reviewed town readings (notes/nishitokyo-facts.md §3.2: ABR 町字マスター and Japan Post).
+// The reviewed town readings and postal codes: ABR 町字マスター and Japan Post (docs/sources.md, "Towns").
 const TOWNS: Record<string, [string, string]> = {
   谷戸町: ['やとちょう', '188-0001'], 緑町: ['みどりちょう', '188-0002'], 北原町: ['きたはらちょう', '188-0003'],
   西原町: ['にしはらちょう', '188-0004'], 田無町: ['たなしちょう', '188-0011'], 南町: ['みなみちょう', '188-0012'],

@@ -11,7 +11,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import {helpRequestJsonSchema, REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/schema.js';
-import {answersOf, buildPayload, validateAll} from '../../src/components/disaster-help-form/engine.js';
+import {answersOf, buildPayload, validateAll} from '../../src/core/help-request/engine.js';
 import {buildDefinition, checkDefinition, resolveTexts, type Annotate} from '../../src/core/help-request/build-definition.js';
 import type {FormDefinition} from '../../src/core/help-request/form-definition.js';
 import type {Dataset, Text} from '../../src/core/data/types.js';

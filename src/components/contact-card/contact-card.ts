@@ -1,13 +1,14 @@
 import {html, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {msg, str} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
-import {DatasetController} from '../../ui/data-controller.js';
+import {datasetController} from '../../ui/data-controller.js';
 import {Announcer} from '../../ui/announcer.js';
 import {cityContact, debugMode, loadErrorNotice} from '../../ui/fallback.js';
+import {headingLevel} from '../../ui/heading.js';
 import {phoneLink} from '../../ui/phone.js';
+import {reportOnce} from '../../ui/report.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {spokenDigits} from '../../core/data/phone.js';
-import {pick} from '../../core/data/text.js';
 import type {Location, Organization, Provenance, Text} from '../../core/data/types.js';
 import {rulesFromSchedules, schedulesFromRules, type OpeningRules} from '../../core/hours/opening-hours.js';
 import type {HoursSyntaxError} from '../../core/hours/opening-hours-syntax.js';
@@ -21,12 +22,8 @@ type Fact = {x_jp: Provenance} | undefined;
 /** Unverified facts are never shown (nor saved, nor published). */
 const usable = (fact: Fact) => !!fact && fact.x_jp.status !== 'unverified';
 
-/** Editors' mistakes are reported once per page, not on every render. */
-const reported = new Set<string>();
-const report = (message: string) => {
-  if (!reported.has(message)) console.error(`fukushi-contact-card: ${message}`);
-  reported.add(message);
-};
+/** Editors' mistakes, in the console once per page. */
+const report = (message: string) => reportOnce(`fukushi-contact-card: ${message}`);
 
 /** The status is checked again at least this often, and at each Tokyo midnight. */
 const MAX_WAIT = 3600000;
@@ -54,7 +51,7 @@ const MAX_WAIT = 3600000;
  * @csspart phone - Each phone link.
  * @csspart fax - The FAX number.
  * @csspart copy-button - The button that copies the phone number.
- * @csspart vcard-link - The button that saves the desk to the phone's contacts (downloads a vCard; the part keeps its first name).
+ * @csspart vcard-button - The button that saves the desk to the phone's contacts (downloads a vCard). Also named `vcard-link`, its first name, for pages that style it so.
  * @csspart details - The disclosure with the full details in compact mode.
  * @csspart error - The notice shown when the dataset cannot be loaded.
  *
@@ -144,7 +141,7 @@ export class FukushiContactCard extends FukushiElement {
   /** What the copy button did (announcing it re-renders the card). */
   private copied = '';
 
-  private data?: DatasetController;
+  private loader?: ReturnType<typeof datasetController>;
   private readonly announcer = new Announcer(this);
   /** The desk to show: undefined while loading or failed, null when `desk` is not in the dataset. */
   private location?: Location | null;
@@ -163,22 +160,18 @@ export class FukushiContactCard extends FukushiElement {
     // The dataset controller is created by the first update, so wait for that first.
     return this.updateComplete.then(async () => {
       await this.hoursSyntax;
-      await this.data?.ready;
+      await this.loader?.ready;
     });
   }
 
-  private readonly onVisible = () => {
-    if (!document.hidden) this.requestUpdate();
-  };
-
   override connectedCallback() {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisible);
+    document.addEventListener('visibilitychange', this.handleVisibilityChange);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisible);
+    document.removeEventListener('visibilitychange', this.handleVisibilityChange);
     clearTimeout(this.timer);
   }
 
@@ -198,8 +191,8 @@ export class FukushiContactCard extends FukushiElement {
       this.location = this.ownDesk();
     } else {
       // Created only when needed, so a partner's own desk never fetches the dataset.
-      this.data ??= new DatasetController(this);
-      const data = this.data.data;
+      this.loader ??= datasetController(this);
+      const data = this.loader.data;
       const id = this.desk || data?.fallback_contact.location_id;
       if (data) {
         this.location = data.locations.find((l) => l.id === id) ?? null;
@@ -235,6 +228,23 @@ export class FukushiContactCard extends FukushiElement {
       this.jsonLd = undefined;
       this.querySelector(':scope > script[data-fukushi-contact-card]')?.remove();
     }
+  }
+
+  override render() {
+    const {lang, easy, furigana} = this.reading;
+    const location = this.location;
+    const error = this.loader?.error;
+    // The light-DOM fallback (the slot) shows while loading and whenever the card cannot show the desk.
+    const body = location
+      ? this.card(location)
+      : error
+        ? loadErrorNotice(error, lang, () => this.loader!.retry())
+        : location === null
+          ? // An unknown desk id is the editor's mistake (reported in the console): residents get the city.
+            html`<div class="card" part="card">${cityContact(lang)}<slot></slot>${this.debug(`desk="${this.desk}" is not in the dataset.`)}</div>`
+          : html`<p>${this.renderText(msg('読み込んでいます…'))}</p><slot></slot>`;
+    return html`${this.compact ? nothing : html`<fukushi-reading-controls></fukushi-reading-controls>`}
+      <div lang=${lang} class="${easy ? 'easy' : ''} ${furigana ? 'furigana-on' : ''}">${body}</div>${this.announcer.render()}`;
   }
 
   /** A partner's desk from attributes: their facts, shown as given. */
@@ -278,13 +288,6 @@ export class FukushiContactCard extends FukushiElement {
     };
   }
 
-  /** A dataset text in the reader's mode, marked with its real language when it fell back. */
-  private text(t: Text | undefined) {
-    const picked = pick(t, this.reading.locale);
-    const rendered = this.renderText(picked.value);
-    return picked.lang === this.reading.lang ? rendered : html`<span lang=${picked.lang}>${rendered}</span>`;
-  }
-
   /** 要確認 when any of `facts` is dated. */
   private dated(...facts: Fact[]) {
     return facts.some((f) => f?.x_jp.status === 'dated') ? html`<span class="dated">${this.renderText(msg('要確認'))}</span>` : nothing;
@@ -292,46 +295,6 @@ export class FukushiContactCard extends FukushiElement {
 
   private debug(text: string) {
     return debugMode() ? html`<p class="debug" lang="en">fukushi-debug: ${text}</p>` : nothing;
-  }
-
-  /** Announces `text` politely and returns it for display. */
-  private say(text: string) {
-    this.announcer.announce(plainText(text));
-    return text;
-  }
-
-  private async copy(number: string) {
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(number);
-      copied = true;
-    } catch {
-      // No Clipboard API (http pages, old browsers) or no permission: select the number instead.
-      const digits = this.renderRoot.querySelector('.phone [aria-hidden]');
-      if (digits) getSelection()?.selectAllChildren(digits);
-    }
-    this.copied = this.say(copied ? msg('コピーしました') : msg('番号を選びました。コピーしてください。'));
-    this.emit('fukushi-copy', {number, copied});
-  }
-
-  /** Builds the vCard (its code loads now) and downloads it through a temporary link. */
-  private async download(location: Location) {
-    try {
-      const {toVCard} = await import('../../core/data/vcard.js');
-      const url = URL.createObjectURL(new Blob([toVCard(location, this.reading.locale, this.organization)], {type: 'text/vcard;charset=utf-8'}));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `${location.id}.vcf`;
-      this.renderRoot.append(link);
-      link.click();
-      link.remove();
-      // Long enough for every browser to have started the download.
-      setTimeout(() => URL.revokeObjectURL(url), 40000);
-      this.say(msg('連絡先のファイル（vCard）をダウンロードしました。'));
-    } catch {
-      // The module could not load (offline): the resident hears it and can press again.
-      this.say(msg('情報を読み込めませんでした。'));
-    }
   }
 
   private statusLine() {
@@ -388,8 +351,8 @@ export class FukushiContactCard extends FukushiElement {
     const contact = location.x_jp.contact && {x_jp: location.x_jp.contact};
     const showContact = location.x_jp.contact?.status !== 'unverified';
     const rules = this.rules;
-    const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3));
-    const hint = (t: Text | undefined) => (t ? html`<span class="hint">${this.text(t)}</span>` : nothing);
+    const level = headingLevel(this.headingLevel, 3, 2);
+    const hint = (t: Text | undefined) => (t ? html`<span class="hint">${this.renderDataText(t)}</span>` : nothing);
     const closed = rules?.periods.length ? closuresText(rules, locale) : '';
 
     // A plain https link, no embedded map: Google Maps search opens the phone's map app and
@@ -406,13 +369,13 @@ export class FukushiContactCard extends FukushiElement {
             address.x_jp.ruby ?? `${place} ${address.address_2 ?? ''}`,
           )}</span>${this.dated(address)}</p><p class="map"><a href=${`https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`}
             >${this.renderText(msg('地図を開く（Google マップ）'))}</a></p>`,
-    )}${this.row(msg('行き方'), location.transportation && this.text(location.transportation))}${this.row(
+    )}${this.row(msg('行き方'), location.transportation && this.renderDataText(location.transportation))}${this.row(
       msg('受付時間'),
       rules?.periods.length
         ? html`<ul>${weeklyLines(rules, locale).map((line) => html`<li>${this.renderText(line)}</li>`)}</ul>${closed
               ? html`<p>${this.renderText(closed)}</p>`
               : nothing}${this.hoursDated()}`
-        : location.hours_note && html`<p>${this.text(location.hours_note)}</p>${this.hoursDated()}`,
+        : location.hours_note && html`<p>${this.renderDataText(location.hours_note)}</p>${this.hoursDated()}`,
     )}${this.row(
       msg('ホームページ'),
       location.url && showContact && html`<a href=${location.url}>${this.renderText(msg('ホームページを開く'))}</a>${this.dated(contact)}`,
@@ -421,14 +384,14 @@ export class FukushiContactCard extends FukushiElement {
     const extras = html`${anyDated === nothing
       ? nothing
       : html`<p class="note hint">${anyDated}${this.renderText(msg('古い資料による情報です。変わっていることがあります。'))}</p>`}${this.action(
-      'vcard-link',
+      'vcard-button vcard-link',
       msg('連絡先に保存（vCard）'),
-      () => this.download(location),
+      () => this.handleDownload(location),
     )}`;
 
     return html`<div class="card" part="card">
-      <div class="title" role="heading" aria-level=${level} part="name">${this.text(location.name)}</div>
-      ${this.statusLine()}${compact || !location.description ? nothing : html`<p>${this.text(location.description)}</p>`}
+      <div class="title" role="heading" aria-level=${level} part="name">${this.renderDataText(location.name)}</div>
+      ${this.statusLine()}${compact || !location.description ? nothing : html`<p>${this.renderDataText(location.description)}</p>`}
       <dl>
         ${this.row(
           msg('電話'),
@@ -439,7 +402,7 @@ export class FukushiContactCard extends FukushiElement {
                 : this.action(
                     'copy-button',
                     msg('番号をコピー'),
-                    () => this.copy(voice[0]!.number),
+                    () => this.handleCopy(voice[0]!.number),
                     this.copied ? html`<span>${this.renderText(this.copied)}</span>` : nothing,
                   )}`
             : cityContact(lang),
@@ -461,21 +424,50 @@ export class FukushiContactCard extends FukushiElement {
     </div>`;
   }
 
-  override render() {
-    const {lang, easy, furigana} = this.reading;
-    const location = this.location;
-    const error = this.data?.error;
-    // The light-DOM fallback (the slot) shows while loading and whenever the card cannot show the desk.
-    const body = location
-      ? this.card(location)
-      : error
-        ? loadErrorNotice(error, lang, () => this.data!.retry())
-        : location === null
-          ? // An unknown desk id is the editor's mistake (reported in the console): residents get the city.
-            html`<div class="card" part="card">${cityContact(lang)}<slot></slot>${this.debug(`desk="${this.desk}" is not in the dataset.`)}</div>`
-          : html`<p>${this.renderText(msg('読み込んでいます…'))}</p><slot></slot>`;
-    return html`${this.compact ? nothing : html`<fukushi-reading-controls></fukushi-reading-controls>`}
-      <div lang=${lang} class="${easy ? 'easy' : ''} ${furigana ? 'furigana-on' : ''}">${body}</div>${this.announcer.render()}`;
+
+  private async handleCopy(number: string) {
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(number);
+      copied = true;
+    } catch {
+      // No Clipboard API (http pages, old browsers) or no permission: select the number instead.
+      const digits = this.renderRoot.querySelector('.phone [aria-hidden]');
+      if (digits) getSelection()?.selectAllChildren(digits);
+    }
+    this.copied = this.say(copied ? msg('コピーしました') : msg('番号を選びました。コピーしてください。'));
+    this.emit('fukushi-copy', {number, copied});
+  }
+
+  /** Builds the vCard (its code loads now) and downloads it through a temporary link. */
+  private async handleDownload(location: Location) {
+    try {
+      const {toVCard} = await import('../../core/data/vcard.js');
+      const url = URL.createObjectURL(new Blob([toVCard(location, this.reading.locale, this.organization)], {type: 'text/vcard;charset=utf-8'}));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${location.id}.vcf`;
+      this.renderRoot.append(link);
+      link.click();
+      link.remove();
+      // Long enough for every browser to have started the download.
+      setTimeout(() => URL.revokeObjectURL(url), 40000);
+      this.say(msg('連絡先のファイル（vCard）をダウンロードしました。'));
+    } catch {
+      // The module could not load (offline): the resident hears it and can press again.
+      this.say(msg('情報を読み込めませんでした。'));
+    }
+  }
+
+  /** The status is checked again when the page becomes visible (timers sleep in a hidden tab). */
+  private readonly handleVisibilityChange = () => {
+    if (!document.hidden) this.requestUpdate();
+  };
+
+  /** Announces `text` politely and returns it for display. */
+  private say(text: string) {
+    this.announcer.announce(plainText(text));
+    return text;
   }
 }
 

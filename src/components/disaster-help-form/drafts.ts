@@ -3,7 +3,7 @@
  * the browser's Back button never loses an answer. A draft older than 7 days is deleted when
  * read. Without IndexedDB (some private modes) drafts live in memory and `persistent` is false.
  */
-import type {Answers} from './engine.js';
+import type {Answers} from '../../core/help-request/engine.js';
 
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 

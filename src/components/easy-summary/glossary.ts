@@ -5,7 +5,7 @@
  * match that starts or ends inside one takes the whole segment.
  */
 import type {GlossaryEntry} from '../../core/data/types.js';
-import {isRuby, parseRuby, readingOf, type Segment} from '../../core/text/ruby.js';
+import {isRuby, mergeText, parseRuby, readingOf, type Segment} from '../../core/text/ruby.js';
 
 export interface Piece {
   segments: Segment[];
@@ -37,16 +37,6 @@ export function termPatterns(glossary: readonly GlossaryEntry[]): Patterns {
 
 const printed = (s: Segment) => (isRuby(s) ? s.base : s.text);
 
-/** Merges neighbouring one-character text segments back into one. */
-function merge(units: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const u of units) {
-    const last = out[out.length - 1];
-    if (!isRuby(u) && last && !isRuby(last)) out[out.length - 1] = {text: last.text + u.text};
-    else out.push(u);
-  }
-  return out;
-}
 
 /**
  * Splits `notation` into sentences and marks the first occurrence of each term whose id is not
@@ -96,7 +86,8 @@ export function sentencesOf(notation: string, patterns: Patterns, seen: Set<stri
       if (last && last.term === owner[i]) last.segments.push(u);
       else pieces.push(owner[i] ? {segments: [u], term: owner[i]} : {segments: [u]});
     });
-    for (const p of pieces) p.segments = merge(p.segments);
+    // Neighbouring one-character text segments become one again.
+    for (const p of pieces) p.segments = mergeText(p.segments);
     const speech = sentence
       .map((u) => (isRuby(u) && u.speak ? readingOf(u) : printed(u)))
       .join('')

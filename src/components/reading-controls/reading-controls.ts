@@ -49,16 +49,8 @@ export class FukushiReadingControls extends FukushiElement {
     `,
   ];
 
-  /**
-   * A widget's own switch steps aside when the page has its own (for example in its header):
-   * one switch per page is enough, and it acts on every widget anyway.
-   */
-  private get redundant(): boolean {
-    return this.getRootNode() instanceof ShadowRoot && document.querySelector('fukushi-reading-controls') !== null;
-  }
-
   override render() {
-    if (this.redundant) return nothing;
+    if (this.#redundant) return nothing;
     const {locale, furigana} = this.reading;
     return html`
       <div class="controls" lang=${this.reading.lang}>
@@ -88,6 +80,14 @@ export class FukushiReadingControls extends FukushiElement {
         </button>
       </div>
     `;
+  }
+
+  /**
+   * A widget's own switch steps aside when the page has its own (for example in its header):
+   * one switch per page is enough, and it acts on every widget anyway.
+   */
+  get #redundant(): boolean {
+    return this.getRootNode() instanceof ShadowRoot && document.querySelector('fukushi-reading-controls') !== null;
   }
 }
 

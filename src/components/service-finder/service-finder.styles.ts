@@ -41,26 +41,32 @@ export const styles = css`
     gap: 0.5em;
     flex-wrap: wrap;
   }
-  input[type='search'] {
-    flex: 1 1 12em;
+  input[type='search'],
+  select {
     min-width: 0;
-    min-height: 48px;
-    padding: 0.4em 0.75em;
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
+  }
+  input[type='search'] {
+    flex: 1 1 12em;
+    min-height: 48px;
+    padding: 0.4em 0.75em;
     font-size: 1.125em;
   }
   input[type='search']:focus-visible {
     border-color: var(--_focus);
   }
-  .filters {
+  /* The filter panel and the need groups of the browse page: boxes that open. */
+  .filters,
+  .group {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
     padding: 0 1em;
   }
-  .filters[open] {
+  .filters[open],
+  .group[open] {
     padding-bottom: 1em;
   }
   summary {
@@ -129,12 +135,8 @@ export const styles = css`
     box-sizing: border-box;
     width: 100%;
     max-width: 100%;
-    min-width: 0;
     min-height: 44px;
     padding: 0.25em 0.5em;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
   }
   .badge {
     display: inline-block;
@@ -211,22 +213,10 @@ export const styles = css`
   .details[hidden] {
     display: none;
   }
-  .details {
-    display: grid;
-    gap: 0.5em;
-  }
+  .details,
   .groups {
     display: grid;
     gap: 0.5em;
-  }
-  .group {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0 1em;
-    background: var(--_surface);
-  }
-  .group[open] {
-    padding-bottom: 1em;
   }
   .more {
     justify-self: start;

@@ -3,16 +3,17 @@
  * `readings_complete`): only the shape the widgets rely on, so that a truncated or mangled file
  * fails cleanly instead of breaking a widget. Anything else gets the full validator.
  */
-import type {Dataset} from './types.js';
+import {SCHEMA_VERSION, type Dataset} from './types.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object: not null, not an array. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasText = (v: unknown) => isObject(v) && typeof v.ja === 'string';
 
 const LISTS = ['sources', 'organizations', 'locations', 'services', 'taxonomies', 'taxonomy_terms', 'towns', 'areas', 'shelters', 'intents', 'glossary'];
 
 /** True when `data` was built by build-data and has the shape widgets read. */
 export function builtAndSound(data: unknown): data is Dataset {
-  if (!isObject(data) || data.readings_complete !== true || data.schema_version !== '1.0') return false;
+  if (!isObject(data) || data.readings_complete !== true || data.schema_version !== SCHEMA_VERSION) return false;
   if (!LISTS.every((k) => Array.isArray(data[k]))) return false;
   const items = (k: string) => data[k] as unknown[];
   return (

@@ -5,6 +5,7 @@
  * It mirrors the TypeScript types in types.ts; test/node/data.test.ts checks the built dataset
  * (typed as Dataset) against both the validator and the generated schema.
  */
+import {SCHEMA_VERSION} from './types.js';
 
 export type Spec =
   | {t: 'string'; pattern?: RegExp; hint?: string; min?: number}
@@ -245,7 +246,7 @@ const plan = obj({
 
 export const datasetSpec = obj({
   $schema: opt(s()),
-  schema_version: req(en('1.0')),
+  schema_version: req(en(SCHEMA_VERSION)),
   id: req(ID),
   name: req(text),
   publisher: req(text),

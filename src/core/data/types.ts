@@ -14,8 +14,6 @@
 
 export const SCHEMA_VERSION = '1.0';
 
-export type TextLocale = 'ja' | 'ja-x-easy' | 'en';
-
 /**
  * A text in the three reading modes. `ja` is required. An easy or English variant may be
  * missing only when `untranslated` lists it; the widgets then fall back to `ja`.

@@ -5,14 +5,19 @@
  * adds readings to every Japanese text. Every problem names its JSON path, what is wrong and what
  * to do. Build-time only: nothing here ships to the browser.
  */
+import {isObject} from '../data/quick-check.js';
 import type {Problem} from '../data/validate.js';
 import {ENGINE_TEXTS, FORM_FORMAT, type FormDefinition} from './form-definition.js';
+import {KINDS as KIND_TABLE, type FieldKind} from './field-kinds.js';
 import {helpRequestJsonSchema} from './schema.js';
 
 type Json = Record<string, unknown>;
 
-const KINDS = ['text', 'area', 'kana', 'tel', 'email', 'banchi', 'num', 'date', 'select', 'radio', 'checks', 'flags', 'town', 'chome', 'shelter', 'geo'];
-const WITH_OPTIONS = ['select', 'radio', 'checks', 'flags'];
+const KINDS = Object.keys(KIND_TABLE);
+/** Kinds whose choices editors list in `options`. */
+const WITH_OPTIONS = KINDS.filter((k) => KIND_TABLE[k as FieldKind].options);
+/** Kinds whose answer belongs to the town field named in `from`. */
+const WITH_FROM = KINDS.filter((k) => KIND_TABLE[k as FieldKind].from);
 const LANGS = ['ja', 'ja-x-easy', 'en'];
 /** Properties whose value is a Text (or, in the source, the name of one in `texts`). */
 const TEXT_PROPS = ['label', 'hint', 'error', 'legend', 'title', 'name', 'caption', 'submit'];
@@ -23,7 +28,6 @@ const PLACEHOLDERS: Record<string, string[]> = {
   groupLabel: ['group', 'label'], chome: ['n'], postal: ['code'], distance: ['m'], geoUsing: ['m'],
 };
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is Json => isObject(v) && typeof v.ja === 'string';
 const at = (path: string, k: string | number) => (typeof k === 'number' ? `${path}[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort().join(',');
@@ -197,7 +201,7 @@ export function checkDefinition(def: unknown, sources?: readonly string[]): Prob
         if (f.autocomplete !== undefined && typeof f.autocomplete !== 'string') problem(at(fp, 'autocomplete'), 'must be an autocomplete token', 'write e.g. "autocomplete": "tel-national"');
         if (f.own !== undefined && typeof f.own !== 'boolean') problem(at(fp, 'own'), 'must be true or false', 'write "own": true');
         if (f.postal !== undefined && kind !== 'town') problem(at(fp, 'postal'), 'only a town field shows a postal code', 'remove "postal"');
-        if (['chome', 'shelter'].includes(kind) !== (f.from !== undefined)) problem(at(fp, 'from'), `${kind === 'chome' || kind === 'shelter' ? 'a chome or shelter field needs' : 'only chome and shelter fields take'} the key of its town field`, 'write "from": "<key of a town field>" on chome and shelter fields only');
+        if (WITH_FROM.includes(kind) !== (f.from !== undefined)) problem(at(fp, 'from'), `${WITH_FROM.includes(kind) ? `a ${WITH_FROM.join(' or ')} field needs` : `only ${WITH_FROM.join(' and ')} fields take`} the key of its town field`, `write "from": "<key of a town field>" on ${WITH_FROM.join(' and ')} fields only`);
         else if (f.from !== undefined && fields.get(f.from as string)?.field.kind !== 'town') problem(at(fp, 'from'), `"${String(f.from)}" is not a town field of this mode`, 'name a field of kind "town"');
         when(f.when, at(fp, 'when'));
         provenance(f.x_jp, at(fp, 'x_jp'));

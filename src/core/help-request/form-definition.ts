@@ -3,8 +3,9 @@
  * words. Editors keep it in data/help-form/nishitokyo.json; `fukushi-widgets build-help-form`
  * checks it, adds readings to every kanji and writes dist/data/help-form.json, which the element
  * loads next to its script (or from its `form-src`). The element is a generic engine: it renders
- * each field by its kind, validates by the rules below plus the kind's own check, and sends the
- * answers under the fields' keys, so every key is a path of the help-request schema (schema.ts).
+ * each field by its kind (field-kinds.ts), validates by the rules below plus the kind's own
+ * check, and sends the answers under the fields' keys, so every key is a path of the
+ * help-request schema (schema.ts).
  *
  * A `Text` is `{ja, 'ja-x-easy', en}` as in the dataset; Japanese may hold ruby notation
  * (｜漢字《かんじ》). In the source file, a Text may instead be the name of an entry of `texts`
@@ -13,6 +14,7 @@
  * `x_jp` provenance with ids from the dataset's `sources`.
  */
 import type {Provenance, Text} from '../data/types.js';
+import type {FieldKind} from './field-kinds.js';
 
 export const FORM_FORMAT = 1;
 
@@ -28,21 +30,6 @@ export interface Condition {
 }
 export type When = Condition | Condition[];
 
-/**
- * How a field is asked, checked and sent:
- * - text, area (multi-line), kana (フリガナ, sent in katakana), tel, email, banchi (番地・号, as 5-6-13):
- *   typed; each kind normalises what was typed (full-width digits, dashes, spaces) and checks its form;
- * - num: a whole number 1–99, sent as a number; date: year (also 和暦), month and day, sent as YYYY-MM-DD;
- * - select, radio: one of `options`; checks: any of `options`, sent as a list;
- *   flags: any of `options`, sent as `{value: true|false}` for every option (consent);
- * - town: a town of the dataset; chome: a 丁目 of the town at `from`, sent as a number (its hint
- *   shows only while no town is chosen); shelter: one of the dataset's shelters near the town at `from`;
- * - geo: the device location, sent only when the resident chooses to share it.
- */
-export type FieldKind =
-  | 'text' | 'area' | 'kana' | 'tel' | 'email' | 'banchi' | 'num' | 'date'
-  | 'select' | 'radio' | 'checks' | 'flags' | 'town' | 'chome' | 'shelter' | 'geo';
-
 export interface Option {
   value: string;
   label: Text;
@@ -51,6 +38,7 @@ export interface Option {
 export interface Field {
   /** The dotted path of the answer in the payload: "person.name_kana", "emergency_contacts.0.phone". */
   key: string;
+  /** How it is asked, checked and sent: a row of the table in field-kinds.ts. */
   kind: FieldKind;
   label: Text;
   hint?: Text;

@@ -176,7 +176,7 @@ const urgent = obj(
 );
 
 export const REGISTER_EXAMPLE: RegisterRequest = {
-  schema_version: '1.0',
+  schema_version: HELP_REQUEST_SCHEMA_VERSION,
   id: '6f1c2a4e-8d0b-4c55-9a6e-2b7f0c1d9e33',
   mode: 'register',
   created_at: '2026-04-01T01:23:45.000Z',
@@ -204,7 +204,7 @@ export const REGISTER_EXAMPLE: RegisterRequest = {
 };
 
 export const URGENT_EXAMPLE: UrgentRequest = {
-  schema_version: '1.0',
+  schema_version: HELP_REQUEST_SCHEMA_VERSION,
   id: '0b8e3c9d-2f4a-4e6b-8c1d-5a7f9e0b1c2d',
   mode: 'urgent',
   created_at: '2026-04-01T02:00:00.000Z',

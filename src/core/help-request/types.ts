@@ -4,8 +4,9 @@
  *
  * One payload, two modes:
  * - `register`: pre-registration for the 災害時要援護者 list (西東京市 災害時要援護者登録制度),
- *   fields after the city's 名簿の記載事項 (nishitokyo-facts §2.1, §2.3 A);
- * - `urgent`: a request for help now (§2.3 B).
+ *   fields after the city's 名簿の記載事項;
+ * - `urgent`: a request for help now.
+ * The city's rules and the sources of the field list: docs/sources.md, "The help request".
  *
  * Only what the resident answered is sent: no labels, no postal code, no derived flags.
  * Codes are stable English identifiers; receivers map them to their own wording.
@@ -14,7 +15,7 @@
 
 export const HELP_REQUEST_SCHEMA_VERSION = '1.0';
 
-/** The form's own patterns (the schema and components/disaster-help-form/validate.ts share them). */
+/** The form's own patterns (the schema and core/help-request/engine.ts share them). */
 export const PATTERNS = {
   uuid: '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$',
   phone: '^(?:0(?:-?[0-9]){9,10}|\\+[0-9]{10,15})$',
@@ -48,12 +49,12 @@ export const FILLED_BY = ['self', 'proxy'] as const;
 export const SEX = ['female', 'male', 'other', 'no_answer'] as const;
 export const CONTACT_METHODS = ['phone', 'mobile', 'sms', 'fax', 'email', 'sign_language', 'writing'] as const;
 export const HOUSEHOLD = ['alone', 'elderly_only', 'alone_daytime', 'with_family', 'other'] as const;
-/** 支援が必要な理由 (§2.3 A.7). */
+/** 支援が必要な理由: the 名簿's 支援等を必要とする理由 (docs/sources.md). */
 export const REASONS = [
   'walking', 'wheelchair', 'bedridden', 'vision', 'hearing', 'intellectual', 'mental', 'dementia',
   'intractable_disease', 'medical_care', 'language', 'other',
 ] as const;
-/** Needs during evacuation (§2.3 A.8); also the urgent form's special needs. */
+/** Needs during evacuation (docs/sources.md); also the urgent form's special needs. */
 export const SUPPORT = [
   'wheelchair_or_stretcher', 'power_medical_device', 'hearing_aid', 'white_cane_or_guide_dog',
   'assistance_dog', 'medication', 'diet', 'pets',
@@ -74,9 +75,6 @@ export const SITUATIONS = ['trapped', 'injured_or_ill', 'cannot_move', 'cannot_e
 export const URGENCY = ['life_threatening', 'today', 'not_urgent'] as const;
 export const WHO = ['self', 'family', 'neighbour', 'other'] as const;
 export const CALLBACK = ['phone', 'sms', 'none'] as const;
-
-/** Situations that put a life at risk even when the urgency chosen is lower. */
-export const LIFE_RISK_SITUATIONS: ReadonlyArray<Situation> = ['trapped', 'injured_or_ill'];
 
 export type Criterion = (typeof CRITERIA)[number];
 export type Reason = (typeof REASONS)[number];

@@ -119,9 +119,6 @@ const WORDS: Record<Locale, Words> = {
 const list = (items: string[], [between, last]: [string, string]) =>
   items.length > 1 ? items.slice(0, -1).join(between) + last + items.at(-1) : (items[0] ?? '');
 
-/** 月 (or 月曜 when `long`), ｜月曜日《げつようび》, Monday. 0 = Sunday. */
-export const dayName = (day: number, locale: Locale, long = false) => WORDS[locale].day(day, long);
-
 /** 8:30 / ｜午前《ごぜん》8｜時《じ》30｜分《ぷん》 / 8:30am; noon is 12:00, 午後0時, 12 noon. */
 export const clock = (minutes: number, locale: Locale) => WORDS[locale].clock(Math.floor(minutes / 60) % 24, minutes % 60, minutes);
 

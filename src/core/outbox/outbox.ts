@@ -29,7 +29,10 @@ export type {FieldError, OutboxEntry, OutboxState, SubmitResult} from './types.j
 type Payload = OutboxEntry['payload'];
 type Listener = (entry: OutboxEntry) => void;
 
-const NAME = OUTBOX_FLAG;
+/** The BroadcastChannel that carries entry changes to the page's other tabs. */
+const CHANNEL = 'fukushi-outbox';
+/** Web Lock names: one lock per entry, `fukushi-outbox:<id>`. */
+const LOCK_PREFIX = 'fukushi-outbox:';
 const KEEP = 30 * 864e5;
 const TIMEOUT = 15e3;
 const LEASE = 20e3;
@@ -82,7 +85,7 @@ function emit(entry: OutboxEntry, local?: boolean) {
 /** The BroadcastChannel to other tabs, opened only when this page sends or listens (not on every page). */
 function listen(): BroadcastChannel | undefined {
   try {
-    channel ??= Object.assign(new BroadcastChannel(NAME), {
+    channel ??= Object.assign(new BroadcastChannel(CHANNEL), {
       onmessage: ({data}: MessageEvent<OutboxEntry>) => {
         emit(data, true);
         if (data.state === 'queued') wake(data.nextAttemptAt ?? 0);
@@ -98,7 +101,7 @@ function listen(): BroadcastChannel | undefined {
 function due(): boolean {
   let flag: string | null = '0';
   try {
-    flag = localStorage.getItem(NAME);
+    flag = localStorage.getItem(OUTBOX_FLAG);
   } catch {
     // Blocked storage: look in IndexedDB.
   }
@@ -107,8 +110,8 @@ function due(): boolean {
 
 function setFlag(at: number) {
   try {
-    if (isFinite(at)) localStorage.setItem(NAME, String(at));
-    else localStorage.removeItem(NAME);
+    if (isFinite(at)) localStorage.setItem(OUTBOX_FLAG, String(at));
+    else localStorage.removeItem(OUTBOX_FLAG);
   } catch {
     // Storage blocked: every page load will look.
   }
@@ -123,7 +126,7 @@ function wake(at: number) {
   timer = setTimeout(
     () => {
       timerAt = Infinity;
-      void flush();
+      void deliverWaiting();
     },
     Math.min(Math.max(at - Date.now(), 0), 864e5),
   );
@@ -137,8 +140,8 @@ function refresh(list: OutboxEntry[]) {
   for (const e of list) if (waiting(e)) wake(Math.min(e.nextAttemptAt ?? 0, e.state === 'sending' ? Date.now() + 2000 : Infinity));
 }
 
-/** Runs one delivery pass after any pass in progress; passes asked for meanwhile are merged. */
-function flush(force = false): Promise<unknown> {
+/** Runs one delivery pass over every waiting entry, after any pass in progress; passes asked for meanwhile are merged. */
+function deliverWaiting(force = false): Promise<unknown> {
   if (pending === undefined) {
     chain = chain
       .then(async () => {
@@ -214,7 +217,7 @@ async function attempt(e: OutboxEntry): Promise<OutboxEntry> {
 function locked<T>(id: string, wait: boolean, fn: () => Promise<T>): Promise<T | undefined> {
   const lockManager = locks();
   if (lockManager) {
-    return lockManager.request(`${NAME}:${id}`, {ifAvailable: !wait}, (lock) => (lock ? fn() : undefined)) as Promise<T | undefined>;
+    return lockManager.request(LOCK_PREFIX + id, {ifAvailable: !wait}, (lock) => (lock ? fn() : undefined)) as Promise<T | undefined>;
   }
   const busy = queues.get(id);
   if (busy && !wait) return Promise.resolve(undefined);
@@ -353,7 +356,7 @@ export async function cancelOutboxEntry(id: string): Promise<void> {
 export function startOutbox(): void {
   if (started || typeof document === 'undefined') return;
   started = true;
-  const retry = () => due() && flush(true);
+  const retry = () => due() && deliverWaiting(true);
   addEventListener('online', retry);
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && retry());
   retry();

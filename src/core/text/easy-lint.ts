@@ -213,7 +213,7 @@ function nextKanji(chars: string[], j: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Readability: 建石ほか (1988) RS′ (easy-japanese.md §1.4). Higher is easier; mean 50, SD 10.
+// Readability: 建石ほか (1988) RS′ (docs/sources.md). Higher is easier; mean 50, SD 10.
 
 export interface Readability {
   /** RS′ = −0.12·ls − 1.37·la + 7.4·lh − 23.18·lc − 5.4·lk − 4.67·cp + 115.79 */

@@ -32,6 +32,17 @@ export type Segment = TextSegment | RubySegment;
 
 export const isRuby = (segment: Segment): segment is RubySegment => 'base' in segment;
 
+/** Joins neighbouring text segments into one (ruby segments stay as they are). */
+export function mergeText(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const segment of segments) {
+    const last = out[out.length - 1];
+    if (!isRuby(segment) && last && !isRuby(last)) out[out.length - 1] = {text: last.text + segment.text};
+    else out.push(segment);
+  }
+  return out;
+}
+
 const BAR = '｜';
 const OPEN = '《';
 const CLOSE = '》';
@@ -153,9 +164,4 @@ export function plainAndReading(notation: string): [string, string] {
     }
   }
   return [plain, reading];
-}
-
-/** True when the string contains ruby notation. */
-export function hasRuby(notation: string): boolean {
-  return parseRuby(notation).some(isRuby);
 }

@@ -1,7 +1,8 @@
 /**
- * Normalisers for the help form. They run when a field loses focus and on submit, never while
- * an IME composition is open (the element checks that). Residents may type full-width digits,
- * spaces and any dash; the form stores one canonical form.
+ * Normalisers for the help form's typed answers, one per kind of field (field-kinds.ts). They run
+ * when a field loses focus and on submit, never while an IME composition is open (the element
+ * checks that). Residents may type full-width digits, spaces and any dash; the form stores one
+ * canonical form.
  */
 
 const DASHES = /[‐‑‒–—―−ー－ｰ─━]/g;
@@ -52,16 +53,3 @@ export const normalizeNumber = (s: string) => nfkc(s).replace(/\s+/g, '');
 export const normalizeText = (s: string) => s.trim().replace(/[ \u3000]{2,}/g, ' ');
 
 export const normalizeEmail = (s: string) => nfkc(s).replace(/\s+/g, '').replace(/＠/g, '@');
-
-const BY_KIND: Record<string, (s: string) => string> = {
-  date: normalizeNumber,
-  num: normalizeNumber,
-  tel: normalizePhone,
-  email: normalizeEmail,
-  kana: normalizeKana,
-  banchi: normalizeBanchi,
-};
-
-/** The canonical form of a typed answer of this kind (`name` ending in .year: a date's year). */
-export const normalize = (kind: string, name: string, v: string) =>
-  (name.endsWith('.year') ? normalizeYear : BY_KIND[kind] ?? normalizeText)(v);

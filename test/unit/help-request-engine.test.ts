@@ -1,13 +1,11 @@
-// The help form's pure parts: normalisers, validation, payload, drafts and shelter distances.
+// The help form's engine (src/core/help-request/engine.ts): validation, the definition driving it,
+// shelter distances and the payload.
 import {expect} from '@open-wc/testing';
-import {fakeTimers} from '../lib/fake-timers.js';
 import {
-  normalize, normalizeBanchi, normalizeEmail, normalizeKana, normalizeNumber, normalizePhone, normalizeText, normalizeYear,
-} from '../../src/components/disaster-help-form/normalize.js';
-import {
-  answersOf, buildPayload, haversine, holds, isUuid, nearShelters, shown, uuid, validateAll, validateStep, type Answers, type Ctx,
-} from '../../src/components/disaster-help-form/engine.js';
-import {DRAFT_TTL_MS, draftStore, loadDraft, resetDraftStore, type DraftStore} from '../../src/components/disaster-help-form/drafts.js';
+  answersOf, buildPayload, changeAnswer, haversine, holds, isUuid, nearShelters, refusedStep, shown, uuid, validateAll, validateStep,
+  type Answers, type Ctx,
+} from '../../src/core/help-request/engine.js';
+import {isChoice, KINDS, type FieldKind} from '../../src/core/help-request/field-kinds.js';
 import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/schema.js';
 import type {FormDefinition} from '../../src/core/help-request/form-definition.js';
 import type {Dataset} from '../../src/core/data/types.js';
@@ -28,43 +26,6 @@ const errorsOf = (id: string, a: Answers, mode: 'register' | 'urgent' = 'registe
   validateStep(ctx(), step(id, a, mode), a, new Date('2026-04-01T00:00:00Z')).map((e) => ({field: e.field, message: plainText(e.message)}));
 const autoListed = (a: Answers) => holds(def.modes.register.steps.find((s) => s.id === 'listed')!.when, a);
 const lifeRisk = (a: Answers) => holds(def.modes.urgent.emergency, a);
-
-describe('help form: normalisers', () => {
-  it('phone numbers: full-width digits, any dash, spaces and brackets', () => {
-    expect(normalizePhone('０４２ー４６４ー１３１１')).to.equal('042-464-1311');
-    expect(normalizePhone('042－464－1311')).to.equal('042-464-1311');
-    expect(normalizePhone('042‐464―1311')).to.equal('042-464-1311');
-    expect(normalizePhone(' 090 1234 5678 ')).to.equal('090-1234-5678');
-    expect(normalizePhone('042(464)1311')).to.equal('042-464-1311');
-    expect(normalizePhone('（042）464-1311')).to.equal('042-464-1311');
-  });
-  it('番地: 丁目・番地・号 and full-width forms', () => {
-    expect(normalizeBanchi('５丁目６番地１３号')).to.equal('5-6-13');
-    expect(normalizeBanchi('６ー１３')).to.equal('6-13');
-    expect(normalizeBanchi('6の13')).to.equal('6-13');
-    expect(normalizeBanchi(' 6 - 13 ')).to.equal('6-13');
-  });
-  it('フリガナ: hiragana and half-width kana become katakana; spaces become one full-width space', () => {
-    expect(normalizeKana('にしとうきょう たろう')).to.equal('ニシトウキョウ　タロウ');
-    expect(normalizeKana('ﾆｼﾄｳｷｮｳ')).to.equal('ニシトウキョウ');
-    expect(normalizeKana('にしとうきょう　　たろう')).to.equal('ニシトウキョウ　タロウ');
-    expect(normalizeKana('ゔぁ')).to.equal('ヴァ');
-  });
-  it('years: full-width digits and Japanese eras', () => {
-    expect(normalizeYear('１９５０')).to.equal('1950');
-    expect(normalizeYear('昭和25')).to.equal('1950');
-    expect(normalizeYear('昭和２５年')).to.equal('1950');
-    expect(normalizeYear('S25')).to.equal('1950');
-    expect(normalizeYear('h1')).to.equal('1989');
-    expect(normalizeYear('平成元')).to.equal('1989');
-    expect(normalizeYear('令和2')).to.equal('2020');
-  });
-  it('numbers, email and free text', () => {
-    expect(normalizeNumber('１２')).to.equal('12');
-    expect(normalizeEmail(' ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ ')).to.equal('taro@example.jp');
-    expect(normalizeText('  西東京　　太郎 ')).to.equal('西東京 太郎');
-  });
-});
 
 describe('help form: validation (every error state)', () => {
   it('eligibility: at least one answer, never an eligibility refusal', () => {
@@ -170,16 +131,6 @@ describe('help form: validation (every error state)', () => {
 
 describe('help form: the definition drives the engine', () => {
   const now = new Date('2026-04-01T00:00:00Z');
-  it('normalises each kind as typed answers are left (and the year of any date)', () => {
-    expect(normalize('tel', 'contact.phone', '０４２ー４６４ー１３１１')).to.equal('042-464-1311');
-    expect(normalize('kana', 'person.name_kana', 'にしとうきょう')).to.equal('ニシトウキョウ');
-    expect(normalize('banchi', 'address.banchi', '５丁目６番地１３号')).to.equal('5-6-13');
-    expect(normalize('date', 'person.birth_date.year', '昭和２５')).to.equal('1950');
-    expect(normalize('date', 'person.birth_date.month', '０４')).to.equal('04');
-    expect(normalize('num', 'people.count', '１２')).to.equal('12');
-    expect(normalize('email', 'contact.email', ' ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ')).to.equal('taro@example.jp');
-    expect(normalize('text', 'person.name', '  西東京　　太郎 ')).to.equal('西東京 太郎');
-  });
   it('messages come from the definition, in the reading mode, with readings in Japanese', () => {
     const person = step('person', {});
     const easy = validateStep({def, data, locale: 'ja-x-easy'}, person, {}, now);
@@ -266,43 +217,46 @@ describe('help form: payload', () => {
   });
 });
 
-describe('help form: drafts', () => {
-  let store: DraftStore;
-  before(async () => {
-    store = await draftStore();
+describe('help form: answers as the resident changes them', () => {
+  const steps = () => shown(def.modes.register, {});
+  it('a new town clears the 丁目 and shelter of the old one; a checkbox adds or removes its value', () => {
+    const before: Answers = {'address.town_id': 'town-minamicho', 'address.chome': '5', preferred_shelter_id: 'x'};
+    const after = changeAnswer(steps(), before, {name: 'address.town_id', value: 'town-yatocho', control: 'choice'})!;
+    expect(after).to.include({'address.town_id': 'town-yatocho', 'address.chome': '', preferred_shelter_id: ''});
+    expect(before['address.chome']).to.equal('5', 'the answers given are not changed');
+    const ticked = changeAnswer(steps(), {'needs.reasons': ['walking']}, {name: 'needs.reasons', value: 'vision', control: 'checkbox', checked: true})!;
+    expect(ticked['needs.reasons']).to.deep.equal(['walking', 'vision']);
+    const unticked = changeAnswer(steps(), ticked, {name: 'needs.reasons', value: 'walking', control: 'checkbox', checked: false})!;
+    expect(unticked['needs.reasons']).to.deep.equal(['vision']);
   });
-  it('saves, reads and deletes in IndexedDB', async () => {
-    expect(store.persistent).to.equal(true);
-    await store.put('t:1', {id: 'x', step: 'person', answers: {a: '1'}, savedAt: Date.now()});
-    expect((await loadDraft(store, 't:1'))?.answers).to.deep.equal({a: '1'});
-    await store.delete('t:1');
-    expect(await loadDraft(store, 't:1')).to.equal(undefined);
+  it('a typed answer takes its canonical form, except while an IME composition is open; an unknown name changes nothing', () => {
+    const typed = {name: 'person.name_kana', value: 'にしとう', control: 'typed'} as const;
+    expect(changeAnswer(steps(), {}, typed)!['person.name_kana']).to.equal('ニシトウ');
+    expect(changeAnswer(steps(), {'person.name_kana': 'にし'}, {...typed, composing: true})!['person.name_kana']).to.equal('にし');
+    expect(changeAnswer(steps(), {}, {name: 'nowhere', value: 'x', control: 'typed'})).to.equal(undefined);
   });
-  it('expires after 7 days (fake clock)', async () => {
-    const clock = (await fakeTimers()).install({toFake: ['Date'], now: new Date('2026-04-01T00:00:00Z')});
-    try {
-      await store.put('t:2', {id: 'x', step: 'person', answers: {}, savedAt: Date.now()});
-      clock.tick(DRAFT_TTL_MS - 1000);
-      expect(await loadDraft(store, 't:2')).to.not.equal(undefined);
-      clock.tick(2000);
-      expect(await loadDraft(store, 't:2')).to.equal(undefined);
-      expect(await store.get('t:2')).to.equal(undefined, 'an expired draft is deleted');
-    } finally {
-      clock.uninstall();
-    }
+});
+
+describe('help form: a receiver\'s refusal', () => {
+  it('goes to the step of the first error, with that step\'s errors, also for a path inside a field', () => {
+    const steps = shown(def.modes.register, {filled_by: 'self'});
+    const refused = refusedStep(steps, [
+      {field: 'consent.police', message: 'A'},
+      {field: 'contact.phone', message: 'B'},
+      {field: 'consent', message: 'C'},
+    ]);
+    expect(refused).to.deep.equal({step: 'consent', errors: [{field: 'consent', message: 'A'}, {field: 'consent', message: 'C'}]});
   });
-  it('falls back to memory without IndexedDB', async () => {
-    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
-    Object.defineProperty(window, 'indexedDB', {value: undefined, configurable: true});
-    try {
-      resetDraftStore();
-      const memory = await draftStore();
-      expect(memory.persistent).to.equal(false);
-      await memory.put('m', {id: 'x', step: 'who', answers: {}, savedAt: Date.now()});
-      expect((await memory.get('m'))?.step).to.equal('who');
-    } finally {
-      Object.defineProperty(window, 'indexedDB', original);
-      resetDraftStore();
-    }
+  it('a path that names no field shown goes to the last step, with no field', () => {
+    const steps = shown(def.modes.register, {});
+    expect(refusedStep(steps, [{field: 'proxy.name', message: 'X'}])).to.deep.equal({step: 'check', errors: [{field: '', message: 'X'}]});
+  });
+});
+
+describe('help form: the table of field kinds', () => {
+  it('every kind in the definition is in the table, and kinds with options are answered by choosing', () => {
+    const kinds = new Set(Object.values(def.modes).flatMap((m) => m.steps.flatMap((s) => (s.fields ?? []).map((f) => f.kind))));
+    for (const kind of kinds) expect(KINDS, kind).to.have.property(kind);
+    for (const kind of Object.keys(KINDS) as FieldKind[]) if (KINDS[kind].options) expect(isChoice(kind), kind).to.equal(true);
   });
 });

@@ -1,0 +1,29 @@
+/**
+ * The help form's definition (core/help-request/form-definition.ts): the built one next to the
+ * script, or the element's `form-src`. One that did not go through `fukushi-widgets
+ * build-help-form` (which adds every reading) is refused, and residents see phone numbers.
+ */
+import type {ReactiveControllerHost} from 'lit';
+import {DatasetError, loadJson} from '../../core/data/loader.js';
+import type {FormDefinition} from '../../core/help-request/form-definition.js';
+import {JsonController} from '../../ui/json-controller.js';
+
+// Built without a string literal so that bundlers leave the URL alone (as the dataset's).
+const BUILTIN = ['data', 'help-form.json'].join('/');
+
+const loadDefinition = (url: string) =>
+  loadJson(url).then((definition) => {
+    if ((definition as FormDefinition | null)?.readings_complete !== true) {
+      throw new DatasetError('schema', url, 'not built by `fukushi-widgets build-help-form`');
+    }
+    return definition as FormDefinition;
+  });
+
+/** Loads the form definition for `host`; `loaded` runs as it arrives, before the form re-renders. */
+export const definitionController = (host: ReactiveControllerHost & {formSrc?: string | undefined}, loaded: () => void) =>
+  new JsonController<FormDefinition>(host, {
+    url: () => host.formSrc || new URL(BUILTIN, import.meta.url).href,
+    load: loadDefinition,
+    report: (error, url) => `fukushi-widgets: help form definition ${url}: ${error.message}; residents see phone numbers instead.`,
+    loaded,
+  });

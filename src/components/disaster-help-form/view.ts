@@ -1,0 +1,57 @@
+import type {Text} from '../../core/data/types.js';
+import type {FieldError} from '../../core/outbox/types.js';
+import type {EngineText, Mode, Step} from '../../core/help-request/form-definition.js';
+import type {Answers, Ctx} from '../../core/help-request/engine.js';
+
+/**
+ * What the form's renderers (fields.ts, status.ts) draw from. The element makes a new one on
+ * every render, so the renderers keep no state of their own.
+ */
+export interface FormView {
+  /** The definition, the dataset and the reading mode. */
+  ctx: Ctx;
+  /** The `lang` of the widget's text: easy Japanese is Japanese. */
+  lang: 'ja' | 'en';
+  answers: Answers;
+  errors: FieldError[];
+  /** The person registered fills in the form: autocomplete may offer their own details. */
+  self: boolean;
+  /** The device location could not be read. */
+  geoError: boolean;
+  /** A definition text (or an engine text by key) with furigana as the reader chose. */
+  T(text?: Text | EngineText, vars?: Record<string, unknown>): unknown;
+  /** A UI string (ruby notation) with furigana as the reader chose. */
+  t(notation?: string): unknown;
+  /** A dataset text (a shelter's or a town's name) in the reading mode, marked with its language where it fell back. */
+  text(text?: Text): unknown;
+  /** A heading `sub` levels below the step's title. */
+  h(content: unknown, sub?: number, className?: string): unknown;
+  /** The element's shadow root, where the error summary's links move focus. */
+  root(): ShadowRoot | null;
+  /** The geo field's buttons: share the device location as the answer at `key`, or stop sharing it. */
+  locate(key: string): void;
+  unlocate(key: string): void;
+  /** The check page's change links: open a step, then come back. */
+  change(step: string): void;
+}
+
+/** The step on screen: the steps that apply, which one, and how the resident got there. */
+export interface StepPage {
+  mode: Mode;
+  steps: Step[];
+  index: number;
+  /** A life is at risk: 119 and 110 go above the form. */
+  risk: boolean;
+  /** Opened from the check page: the back link returns there. */
+  fromCheck: boolean;
+}
+
+/** The step form's event handlers; Lit calls each with the element as `this`. */
+export interface StepHandlers {
+  back(): void;
+  submit(event: Event): void;
+  input(event: Event): void;
+  change(event: Event): void;
+  keydown(event: KeyboardEvent): void;
+  composition(event: CompositionEvent): void;
+}
