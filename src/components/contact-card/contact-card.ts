@@ -3,7 +3,7 @@ import {msg, str} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {datasetController} from '../../ui/data-controller.js';
 import {Announcer} from '../../ui/announcer.js';
-import {cityContact, debugMode, loadErrorNotice} from '../../ui/fallback.js';
+import {debugMode, fallbackContact, loadErrorNotice, renderContact} from '../../ui/fallback.js';
 import {headingLevel} from '../../ui/heading.js';
 import {phoneLink} from '../../ui/phone.js';
 import {reportOnce} from '../../ui/report.js';
@@ -88,7 +88,7 @@ export class FukushiContactCard extends FukushiElement {
   /** The id of a desk (a location) in the dataset, e.g. `desk-chiiki-kyosei`. */
   declare desk?: string;
 
-  /** Another dataset (a partner's JSON) instead of the built-in Nishitokyo dataset. */
+  /** A dataset URL (a partner's JSON); without it the page's `<meta name="fukushi-widgets:src">`, else the built-in Nishitokyo dataset. */
   declare src?: string;
 
   /** A partner's own desk: its name (with `phone`, and no `desk`, no dataset is loaded). */
@@ -238,10 +238,10 @@ export class FukushiContactCard extends FukushiElement {
     const body = location
       ? this.card(location)
       : error
-        ? loadErrorNotice(error, lang, () => this.loader!.retry())
+        ? loadErrorNotice(error, this.fallback, lang, (s) => this.renderText(s), () => this.loader!.retry())
         : location === null
-          ? // An unknown desk id is the editor's mistake (reported in the console): residents get the city.
-            html`<div class="card" part="card">${cityContact(lang)}<slot></slot>${this.debug(`desk="${this.desk}" is not in the dataset.`)}</div>`
+          ? // An unknown desk id is the editor's mistake (reported in the console): residents get the dataset's fallback number.
+            html`<div class="card" part="card">${renderContact(this.fallback, lang, (s) => this.renderText(s))}<slot></slot>${this.debug(`desk="${this.desk}" is not in the dataset.`)}</div>`
           : html`<p>${this.renderText(msg('読み込んでいます…'))}</p><slot></slot>`;
     return html`${this.compact ? nothing : html`<fukushi-reading-controls></fukushi-reading-controls>`}
       <div lang=${lang} class="${easy ? 'easy' : ''} ${furigana ? 'furigana-on' : ''}">${body}</div>${this.announcer.render()}`;
@@ -291,6 +291,11 @@ export class FukushiContactCard extends FukushiElement {
   /** 要確認 when any of `facts` is dated. */
   private dated(...facts: Fact[]) {
     return facts.some((f) => f?.x_jp.status === 'dated') ? html`<span class="dated">${this.renderText(msg('要確認'))}</span>` : nothing;
+  }
+
+  /** Who to phone when this card cannot show a desk's number: its dataset's own fallback contact. */
+  private get fallback() {
+    return this.loader ? fallbackContact(this.loader, this.reading.locale) : undefined;
   }
 
   private debug(text: string) {
@@ -405,7 +410,7 @@ export class FukushiContactCard extends FukushiElement {
                     () => this.handleCopy(voice[0]!.number),
                     this.copied ? html`<span>${this.renderText(this.copied)}</span>` : nothing,
                   )}`
-            : cityContact(lang),
+            : renderContact(this.fallback, lang, (s) => this.renderText(s)),
         )}${this.row(
           // FAX is the channel for Deaf residents: prominent, read digit by digit, but not a tel: link.
           msg('FAX（ファクス）'),

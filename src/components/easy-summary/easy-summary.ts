@@ -2,7 +2,7 @@ import {html, nothing, render, type PropertyValues, type TemplateResult, type Pr
 import {msg} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {datasetController} from '../../ui/data-controller.js';
-import {loadErrorNotice} from '../../ui/fallback.js';
+import {fallbackContact, loadErrorNotice, renderContact} from '../../ui/fallback.js';
 import {heading, headingLevel} from '../../ui/heading.js';
 import {nextTask} from '../../ui/next-task.js';
 import {reportOnce} from '../../ui/report.js';
@@ -86,7 +86,7 @@ export class FukushiEasySummary extends FukushiElement {
     openTerm: {attribute: 'open-term'},
   };
 
-  /** Another dataset (a partner's JSON) instead of the built-in Nishitokyo dataset. */
+  /** A dataset URL (a partner's JSON); without it the page's `<meta name="fukushi-widgets:src">`, else the built-in Nishitokyo dataset. */
   declare src?: string;
 
   /** The id of one summary section (top level or nested) to show; without it, the whole summary. */
@@ -189,9 +189,18 @@ export class FukushiEasySummary extends FukushiElement {
     const patterns = termPatterns(data?.glossary ?? []);
     const light = this.#lightBlocks();
     if (light.length) return this.#renderLight(light, patterns);
-    if (this.#loader.error) return loadErrorNotice(this.#loader.error, this.reading.lang, () => this.#loader.retry());
+    if (this.#loader.error) {
+      return loadErrorNotice(this.#loader.error, fallbackContact(this.#loader, this.reading.locale), this.reading.lang, (s) => this.renderText(s), () => this.#loader.retry());
+    }
     if (!data) return html`<p class="loading" role="status">${this.renderText(msg('読み込んでいます…'))}</p>`;
     const summary = data.plan?.summary ?? [];
+    if (!summary.length) {
+      reportOnce(`fukushi-easy-summary: the dataset ${this.#loader.url} has no plan summary (plan.summary); write one, or put your own text inside the element.`);
+      return html`<div class="notice warning" part="error">
+        <p>${this.renderText(msg('この計画の概要は、まだありません。'))}</p>
+        ${renderContact(fallbackContact(this.#loader, this.reading.locale), this.reading.lang, (s) => this.renderText(s))}
+      </div>`;
+    }
     let sections = summary;
     if (this.section) {
       const chosen = findSection(summary, this.section);
