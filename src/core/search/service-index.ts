@@ -12,9 +12,13 @@
  * Japanese needs no word splitting here: substrings and bigrams of the normalised text do it,
  * and long vowels are folded (looseKey) so ケアマネージャー finds ケアマネジャー.
  *
- * Each field group is stored as one string with separators, so a query costs a few indexOf
- * calls per service; "the query contains a keyword or phrase" is answered once per query from
- * a map of unique keywords and phrases, not once per service.
+ * Memory and speed at tens of thousands of services: each distinct normalised text is kept once,
+ * in one string (the corpus), however many services share it (term names, shared descriptions);
+ * a table says which services use each text and in which role. A query is a few indexOf scans of
+ * the corpus (one per query spelling, per English word and per bigram for partial matches), so
+ * its cost follows the distinct text, not the number of services. Facets are bit sets. Nothing of
+ * the raw dataset is copied, and what building needs (the memo of normalised strings) is dropped
+ * once the index is complete.
  */
 import type {Dataset, Service, Text} from '../data/types.js';
 import {plainAndReading} from '../text/ruby.js';
@@ -39,54 +43,127 @@ export interface SearchHit {
 }
 
 const SEP = '\u0001';
+// The role of a text for a service: its field group, and whether its bigrams count for partial
+// matches (names, phrases, keywords and the one-line description; long details and their
+// readings would only add noise). A (service, text) pair is stored as service << 3 | role.
 const NAME = 0;
 const INTENT = 1;
 const KEYWORD = 2;
 const BODY = 3;
-
-interface Entry {
-  service: Service;
-  /** Per field group: SEP-joined strings, normalised and long-vowel folded (spaces kept only between Latin words). Empty until the text is indexed. */
-  groups: [string, string, string, string];
-  /** Everything, for the quick "could it match at all" test. */
-  all: string;
-  /** The name group's strings one by one, for ranking within name matches. */
-  names: string[];
-  priority: boolean;
-  needs: Set<string>;
-  audiences: Set<string>;
-  towns: Set<string> | null;
-  goals: Set<string>;
-}
+const GROUP = 3;
+const PARTIAL = 4;
+// What a service matched, per query (bits of `#found`).
+const IN_INTENT = 1;
+const IN_KEYWORD = 2;
+const IN_BODY = 4;
 
 // Spaces matter only between Latin words ("help with rent"); Japanese is matched without them.
 const squeeze = (s: string) => s.replace(/ (?![a-z0-9])|(?<![a-z0-9]) /g, '');
 const LATIN = /^[a-z0-9]+$/;
-
-/**
- * Where `q` occurs in `text`. A query in Latin letters must start a word ("rent" is not in
- * "parent"); Japanese has no spaces, so any position counts.
- */
-function position(text: string, q: string): number {
-  let at = text.indexOf(q);
-  if (!LATIN.test(q)) return at;
-  while (at > 0 && /[a-z0-9]/.test(text[at - 1]!)) at = text.indexOf(q, at + 1);
-  return at;
-}
+const LATIN_CHAR = /[a-z0-9]/;
 
 function bigrams(s: string): string[] {
   const chars = [...s];
   if (chars.length < 2) return chars.length ? [chars[0]!] : [];
   const out: string[] = [];
-  for (let i = 0; i < chars.length - 1; i++) if (chars[i] !== SEP && chars[i + 1] !== SEP) out.push(chars[i]! + chars[i + 1]!);
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
   return out;
 }
 
-const join = (list: string[]) => SEP + list.join(SEP) + SEP;
+/** A set of service positions, 32 to a word. */
+type Bits = Uint32Array;
+const newBits = (n: number): Bits => new Uint32Array((n + 31) >>> 5);
+const has = (bits: Bits, i: number) => (bits[i >>> 5]! >>> (i & 31)) & 1;
+const add = (bits: Bits, i: number) => (bits[i >>> 5]! |= 1 << (i & 31));
+function popcount(bits: Bits): number {
+  let n = 0;
+  for (let w of bits) {
+    w -= (w >>> 1) & 0x55555555;
+    w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+    n += (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
+
+/** A growable list of integers (building keeps millions of pairs at 50,000 services). */
+class IntList {
+  data = new Int32Array(4096);
+  length = 0;
+  push(value: number) {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** What building needs and a complete index does not. */
+interface Building {
+  /** Normalised text → its id. */
+  ids: Map<string, number>;
+  texts: string[];
+  /** Raw dataset text → ids of its plain text and of its reading (-1 when it has none). */
+  memo: Map<string, [number, number]>;
+  /** Text id and service << 3 | role, one entry per pair. */
+  pairText: IntList;
+  pairCode: IntList;
+  intents: Map<string, string[]>;
+  terms: Map<string, Dataset['taxonomy_terms'][number]>;
+}
 
 /**
- * A query worth searching: one kanji (金, 家) is, one kana or one letter is not, because it
- * matches nearly everything; the finder keeps browsing until a second character arrives.
+ * The services a query found, best first, as positions for `ServiceIndex.service`. Ranked
+ * lazily: a page shows the first few, so only those are put in order until more are asked for.
+ */
+export class Ranking {
+  #order: Int32Array | undefined;
+  #top = new Int32Array(0);
+
+  /** `hits` in dataset order with their scores; without scores, `hits` is the order. */
+  constructor(
+    readonly hits: Int32Array,
+    readonly scores?: Float64Array,
+  ) {
+    if (!scores) this.#order = hits;
+  }
+
+  /** How many services were found. */
+  get length(): number {
+    return this.hits.length;
+  }
+
+  /** Positions `start` … `end` of the ranking. */
+  slice(start: number, end = this.hits.length): Int32Array {
+    end = Math.min(end, this.hits.length);
+    if (this.#order) return this.#order.subarray(start, end);
+    if (end <= this.#top.length) return this.#top.subarray(start, end);
+    const {hits, scores} = this;
+    const score = scores!;
+    if (end > 64) {
+      // Equal scores keep the dataset order (hits are in it).
+      const order = [...hits.keys()].sort((a, b) => score[b]! - score[a]! || a - b);
+      this.#order = Int32Array.from(order, (k) => hits[k]!);
+      return this.#order.subarray(start, end);
+    }
+    // The best `end`, by insertion: a later hit with an equal score never goes first.
+    const best: number[] = [];
+    for (let k = 0; k < hits.length; k++) {
+      if (best.length === end && score[k]! <= score[best[end - 1]!]!) continue;
+      let at = best.length < end ? best.length : end - 1;
+      while (at > 0 && score[best[at - 1]!]! < score[k]!) at--;
+      best.splice(at, 0, k);
+      if (best.length > end) best.pop();
+    }
+    this.#top = Int32Array.from(best, (k) => hits[k]!);
+    return this.#top.subarray(start, end);
+  }
+}
+
+/**
+ * A one-character query is worth searching when it is a kanji (金, 家); one kana or one letter is
+ * not, because it matches nearly everything: the finder keeps browsing until a second character.
  */
 export function searchable(normalised: string): boolean {
   const chars = [...normalised.replace(/\s/g, '')];
@@ -94,46 +171,82 @@ export function searchable(normalised: string): boolean {
 }
 
 export class ServiceIndex {
-  private readonly entries: Entry[] = [];
-  /** Bigram → entry indexes, for partial matches. */
-  private readonly postings = new Map<string, number[]>();
-  /** Unique keywords and intent phrases (normalised, and folded) → entry indexes. */
-  private readonly phrases: Array<Map<string, number[]>> = [new Map(), new Map()];
-  /** Entries whose text is indexed; the rest wait for `indexSome` or the first query. */
-  private indexed = 0;
-  private readonly terms: Map<string, Dataset['taxonomy_terms'][number]>;
-  private readonly intents = new Map<string, string[]>();
-  /** Datasets repeat strings (term names, shared descriptions): each is normalised once. */
-  private readonly memo = new Map<string, string>();
-  private readonly termText = new Map<string, string[]>();
+  readonly #services: Service[] = [];
+  readonly #priority: Bits;
+  /** Facet → services: need and audience term ids, `town:ID` and `goal:ID`. */
+  readonly #facets = new Map<string, Bits>();
+  /** Services for the whole city (no town list). */
+  readonly #citywide: Bits;
+  /** Filter masks by filter, the last few. */
+  readonly #masks = new Map<string, Bits>();
+  #building: Building | undefined;
+  /** Services whose text is indexed; the rest wait for `indexSome` or the first query. */
+  #indexed = 0;
+
+  // The complete text index.
+  /** Every distinct text, each between separators. */
+  #corpus = '';
+  /** Where each text starts in the corpus (one more entry at the end). */
+  #starts = new Int32Array(1);
+  /** The text at each 32nd position of the corpus, to find a text from a position quickly. */
+  #blocks = new Int32Array(1);
+  /** The pairs of text t are #pairs[#pairStart[t] … #pairStart[t + 1]). */
+  #pairStart = new Int32Array(1);
+  #pairs = new Int32Array(0);
+  /** Texts used as a keyword or intent phrase of at least two characters, shortest first. */
+  #phrases: number[] = [];
+  #phraseTexts: string[] = [];
+
+  // Per-query scratch, one slot per service, reset after each query.
+  #name = new Float64Array(0);
+  #found = new Uint8Array(0);
+  #partial = new Float64Array(0);
+  #marks = new Uint32Array(0);
+  #textMarks = new Uint32Array(0);
+  #tier = new Uint8Array(0);
+  #seen = new Uint8Array(0);
+  /** How many services have something in the scratch slots. */
+  #touched = 0;
 
   /** Cheap: the filter facets only. Text is indexed later, so browsing costs nothing. */
   constructor(dataset: Dataset) {
-    this.terms = new Map(dataset.taxonomy_terms.map((t) => [t.id, t]));
+    const terms = new Map(dataset.taxonomy_terms.map((t) => [t.id, t]));
+    const intents = new Map<string, string[]>();
     for (const intent of dataset.intents) {
-      for (const id of intent.services) this.intents.set(id, [...(this.intents.get(id) ?? []), ...intent.phrases.ja, ...(intent.phrases.en ?? [])]);
+      for (const id of intent.services) intents.set(id, [...(intents.get(id) ?? []), ...intent.phrases.ja, ...(intent.phrases.en ?? [])]);
     }
-    const facet = (service: Service, taxonomy: string) =>
-      new Set(service.attributes.map((a) => a.taxonomy_term_id).filter((id) => this.terms.get(id)?.taxonomy_id === taxonomy));
-    for (const service of dataset.services) {
-      if (service.status === 'defunct') continue;
-      this.entries.push({
-        service,
-        groups: ['', '', '', ''],
-        all: '',
-        names: [],
-        priority: Boolean(service.x_jp.priority),
-        needs: facet(service, 'need'),
-        audiences: facet(service, 'audience'),
-        towns: service.service_areas.some((a) => a.extent_type === 'towns') ? new Set(service.service_areas.flatMap((a) => a.towns ?? [])) : null,
-        goals: new Set(service.x_jp.plan_refs.map((r) => r.goal).filter((g): g is string => Boolean(g))),
-      });
-    }
+    const services = dataset.services.filter((s) => s.status !== 'defunct');
+    this.#services = services;
+    const n = services.length;
+    this.#priority = newBits(n);
+    this.#citywide = newBits(n);
+    const facet = (key: string, i: number) => {
+      let bits = this.#facets.get(key);
+      if (!bits) this.#facets.set(key, (bits = newBits(n)));
+      add(bits, i);
+    };
+    services.forEach((service, i) => {
+      if (service.x_jp.priority) add(this.#priority, i);
+      for (const a of service.attributes) {
+        const taxonomy = terms.get(a.taxonomy_term_id)?.taxonomy_id;
+        if (taxonomy === 'need' || taxonomy === 'audience') facet(a.taxonomy_term_id, i);
+      }
+      if (service.service_areas.some((a) => a.extent_type === 'towns')) {
+        for (const area of service.service_areas) for (const town of area.towns ?? []) facet(`town:${town}`, i);
+      } else add(this.#citywide, i);
+      for (const ref of service.x_jp.plan_refs) if (ref.goal) facet(`goal:${ref.goal}`, i);
+    });
+    this.#building = {ids: new Map(), texts: [], memo: new Map(), pairText: new IntList(), pairCode: new IntList(), intents, terms};
+    if (!n) this.#finish();
+  }
+
+  get size(): number {
+    return this.#services.length;
   }
 
   /** True once every service's text is indexed. */
   get complete(): boolean {
-    return this.indexed === this.entries.length;
+    return !this.#building;
   }
 
   /**
@@ -141,159 +254,352 @@ export class ServiceIndex {
    * spread the work over idle time instead of one long task at start-up.
    */
   indexSome(count = Infinity): boolean {
-    const stop = Math.min(this.entries.length, this.indexed + count);
-    while (this.indexed < stop) this.indexText(this.indexed++);
+    const building = this.#building;
+    if (!building) return false;
+    const stop = Math.min(this.#services.length, this.#indexed + count);
+    const seen = new Set<number>();
+    while (this.#indexed < stop) this.#indexText(building, this.#indexed++, seen);
+    if (this.#indexed === this.#services.length) this.#finish();
     return !this.complete;
   }
 
-  private norm(s: string): string {
-    let out = this.memo.get(s);
-    if (out === undefined) this.memo.set(s, (out = looseKey(squeeze(normalizeForSearch(s)))));
-    return out;
+  /** The service at a position `find` returned. */
+  service(position: number): Service {
+    return this.#services[position]!;
   }
 
-  private variants(text: Text | undefined, readings?: string[]): string[] {
-    if (!text) return [];
-    const out: string[] = [];
-    for (const value of [text.ja, text['ja-x-easy'], text.en]) {
-      if (!value) continue;
-      const [plain, reading] = plainAndReading(value);
-      out.push(this.norm(plain));
-      if (reading !== plain) (readings ?? out).push(this.norm(reading));
-    }
-    return out;
-  }
-
-  private indexText(position: number) {
-    const entry = this.entries[position]!;
-    const {service} = entry;
-    // Readings of long texts are kept out of the bigrams: their kana would make partial matches noisy.
-    const bodyReadings: string[] = [];
-    const termNames = service.attributes.flatMap((a) => {
-      let names = this.termText.get(a.taxonomy_term_id);
-      if (!names) this.termText.set(a.taxonomy_term_id, (names = this.variants(this.terms.get(a.taxonomy_term_id)?.name)));
-      return names;
-    });
-    const printed = [
-      [...this.variants(service.name), ...this.variants(service.alternate_name)],
-      (this.intents.get(service.id) ?? []).map((p) => this.norm(p)),
-      (service.x_jp.keywords ?? []).map((k) => this.norm(k)),
-      [
-        ...this.variants(service.description, bodyReadings),
-        ...this.variants(service.x_jp.details, bodyReadings),
-        ...this.variants(service.eligibility_description, bodyReadings),
-        ...termNames,
-      ],
-    ].map((g) => [...new Set(g)]);
-    // Partial matches come from what is printed in names, phrases, keywords and the one-line
-    // description; long details and readings would only add noise (and index time).
-    const grams = new Set<string>();
-    for (const list of [printed[NAME]!, printed[INTENT]!, printed[KEYWORD]!, this.variants(service.description)]) {
-      for (const text of list) for (const gram of bigrams(text)) grams.add(gram);
-    }
-    printed[BODY]!.push(...bodyReadings);
-    entry.groups = printed.map(join) as Entry['groups'];
-    entry.all = entry.groups.join('');
-    entry.names = printed[NAME]!;
-    for (const [kind, list] of [[0, printed[KEYWORD]!], [1, printed[INTENT]!]] as const) {
-      for (const phrase of list) {
-        if (phrase.length < 2) continue;
-        const at = this.phrases[kind]!.get(phrase);
-        if (at) at.push(position);
-        else this.phrases[kind]!.set(phrase, [position]);
-      }
-    }
-    for (const gram of grams) {
-      const at = this.postings.get(gram);
-      if (at) at.push(position);
-      else this.postings.set(gram, [position]);
-    }
-  }
-
-  get size(): number {
-    return this.entries.length;
+  /** How many services pass the filters. */
+  count(filters: Filters = {}): number {
+    return popcount(this.#mask(filters));
   }
 
   /** Services matching the filters, in dataset order (browsing without a query). */
   filtered(filters: Filters = {}): Service[] {
-    return this.entries.filter((e) => this.passes(e, filters)).map((e) => e.service);
+    return [...this.#passing(filters)].map((i) => this.#services[i]!);
   }
 
   /** Ranked hits for a free-text query combined with the filters. */
   search(query: string, filters: Filters = {}): SearchHit[] {
+    const ranking = this.find(query, filters);
+    const score = new Map([...ranking.hits].map((i, k) => [i, ranking.scores?.[k] ?? 0]));
+    return [...ranking.slice(0)].map((i) => ({
+      service: this.#services[i]!,
+      tier: (ranking.scores ? this.#tier[i] : 4) as SearchHit['tier'],
+      score: score.get(i)!,
+    }));
+  }
+
+  /**
+   * Positions of the services for a query and filters, best first (`service(position)` gives each).
+   * A query too short to search (one kana) gives every service that passes the filters, in order.
+   */
+  find(query: string, filters: Filters = {}): Ranking {
     const normalised = normalizeForSearch(query);
-    if (!searchable(normalised)) return this.filtered(filters).map((service) => ({service, tier: 4, score: 0}));
-    this.indexSome();
     const kana = romajiToHiragana(normalised);
     // Matching is on long-vowel-folded text (looseKey) on both sides: せいねんこうけん = seinen koken.
-    const queries = [...new Set([normalised, kana ?? ''].filter(Boolean).map((q) => looseKey(squeeze(q))))];
+    const queries = [...new Set([normalised, kana ?? ''].map((q) => looseKey(squeeze(q))).filter(Boolean))];
+    if (!searchable(normalised) || !queries.length) return new Ranking(this.#passing(filters));
+    this.indexSome();
+    this.#prepareScratch();
     const words = normalised.split(/[^a-z0-9]+/).filter(Boolean);
+
+    for (const q of queries) this.#scan(q, (text, at) => this.#matched(q, text, at));
     // The query contains a whole keyword or intent phrase ("親が認知症で…" contains 認知症).
-    const contained = this.phrases.map((map) => {
-      const hit = new Set<number>();
-      for (const [phrase, at] of map) if (queries.some((q) => q.includes(phrase))) for (const i of at) hit.add(i);
-      return hit;
-    });
-    // Partial matches help Japanese (no spaces, particles); English words match by prefix instead.
-    const partial = this.partialScores(queries.filter((q) => /[^\x00-\x7f]/.test(q)));
-
-    const hits: SearchHit[] = [];
-    this.entries.forEach((entry, i) => {
-      const inPhrase = contained[0]!.has(i) || contained[1]!.has(i);
-      const anywhere = inPhrase || partial.has(i) || queries.some((q) => entry.all.includes(q)) || (words.length > 0 && words.every((w) => entry.all.includes(w)));
-      if (!anywhere || !this.passes(entry, filters)) return;
-      const hit = this.rank(entry, queries, words, contained, i, partial.get(i) ?? 0);
-      if (hit) hits.push(hit);
-    });
-    // Stable sort: equal scores keep the dataset order.
-    return hits.sort((a, b) => b.score - a.score);
-  }
-
-  private passes(entry: Entry, f: Filters): boolean {
-    if (f.needs?.length && !f.needs.some((n) => entry.needs.has(n))) return false;
-    if (f.audiences?.length && !f.audiences.some((a) => entry.audiences.has(a))) return false;
-    if (f.town && entry.towns && !entry.towns.has(f.town)) return false;
-    if (f.goal && !entry.goals.has(f.goal)) return false;
-    return true;
-  }
-
-  /** Share of the query's bigrams found in each entry, for entries that have most of them. */
-  private partialScores(queries: string[]): Map<number, number> {
-    const best = new Map<number, number>();
-    for (const q of queries) {
-      const grams = [...new Set(bigrams(q))];
-      if (grams.length < 3) continue;
-      const counts = new Map<number, number>();
-      for (const gram of grams) for (const i of this.postings.get(gram) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
-      for (const [i, n] of counts) {
-        const share = n / grams.length;
-        if (n >= 3 && share >= 0.6 && share > (best.get(i) ?? 0)) best.set(i, share);
+    const longest = Math.max(...queries.map((q) => q.length));
+    this.#phrases.some((text, k) => {
+      const phrase = this.#phraseTexts[k]!;
+      if (phrase.length > longest) return true;
+      if (!queries.some((q) => q.includes(phrase))) return false;
+      for (let p = this.#pairStart[text]!, end = this.#pairStart[text + 1]!; p < end; p++) {
+        const service = this.#pairs[p]! >>> 3;
+        const group = this.#pairs[p]! & GROUP;
+        if (group === INTENT || group === KEYWORD) {
+          this.#touch(service);
+          this.#found[service]! |= group === INTENT ? IN_INTENT : IN_KEYWORD;
+        }
       }
+      return false;
+    });
+    // English and other Latin words: every query word starts a word of the service's text.
+    const allWords = words.length > 1 || (words.length === 1 && !queries.includes(words[0]!)) ? this.#wordMatches(words) : undefined;
+    // Partial matches help Japanese (no spaces, particles); English words match by prefix instead.
+    for (const q of queries) if (/[^\x00-\x7f]/.test(q)) this.#partialScores(q);
+
+    const mask = this.#mask(filters);
+    const {length} = this.#services;
+    const [seen, name, found, partial, tiers, priority] = [this.#seen, this.#name, this.#found, this.#partial, this.#tier, this.#priority];
+    const hits = new Int32Array(this.#touched);
+    const scores = new Float64Array(this.#touched);
+    let count = 0;
+    // In dataset order, so that equal scores keep it.
+    for (let i = 0, left = this.#touched; left && i < length; i++) {
+      if (!seen[i]) continue;
+      left--;
+      const score = name[i]
+        ? 300 + name[i]!
+        : found[i]! & IN_INTENT
+          ? 200
+          : found[i]! & IN_KEYWORD
+            ? 110
+            : found[i]! & IN_BODY
+              ? 100
+              : allWords && has(allWords, i)
+                ? 90
+                : 50 * partial[i]!;
+      name[i] = found[i] = partial[i] = seen[i] = 0;
+      if (!score || !has(mask, i)) continue;
+      tiers[i] = score > 300 ? 1 : score === 200 ? 2 : score >= 90 ? 3 : 4;
+      hits[count] = i;
+      scores[count++] = score + (has(priority, i) ? 0.5 : 0);
     }
-    return best;
+    this.#touched = 0;
+    return new Ranking(hits.slice(0, count), scores.slice(0, count));
   }
 
-  private rank(entry: Entry, queries: string[], words: string[], contained: Set<number>[], i: number, partial: number): SearchHit | null {
-    const bonus = entry.priority ? 0.5 : 0;
-    const hit = (tier: SearchHit['tier'], score: number): SearchHit => ({service: entry.service, tier, score: score + bonus});
+  // --- building --------------------------------------------------------------------------------
+
+  #id(building: Building, s: string): number {
+    const text = looseKey(squeeze(normalizeForSearch(s)));
+    if (!text) return -1;
+    let id = building.ids.get(text);
+    if (id === undefined) {
+      id = building.texts.push(text) - 1;
+      building.ids.set(text, id);
+    }
+    return id;
+  }
+
+  /** Ids of the plain text and reading of each language of a dataset text (-1 for none). */
+  #variants(building: Building, text: Text | undefined): number[] {
+    if (!text) return [];
+    const out: number[] = [];
+    for (const value of [text.ja, text['ja-x-easy'], text.en]) {
+      if (!value) continue;
+      let ids = building.memo.get(value);
+      if (!ids) {
+        const [plain, reading] = plainAndReading(value);
+        building.memo.set(value, (ids = [this.#id(building, plain), reading === plain ? -1 : this.#id(building, reading)]));
+      }
+      out.push(...ids);
+    }
+    return out;
+  }
+
+  #indexText(building: Building, position: number, seen: Set<number>) {
+    const service = this.#services[position]!;
+    seen.clear();
+    const pair = (id: number, role: number) => {
+      if (id < 0 || seen.has(id * 8 + role)) return;
+      seen.add(id * 8 + role);
+      building.pairText.push(id);
+      building.pairCode.push((position << 3) | role);
+    };
+    for (const id of [...this.#variants(building, service.name), ...this.#variants(building, service.alternate_name)]) pair(id, NAME | PARTIAL);
+    for (const phrase of building.intents.get(service.id) ?? []) pair(this.#id(building, phrase), INTENT | PARTIAL);
+    for (const keyword of service.x_jp.keywords ?? []) pair(this.#id(building, keyword), KEYWORD | PARTIAL);
+    for (const id of this.#variants(building, service.description)) pair(id, BODY | PARTIAL);
+    for (const text of [service.x_jp.details, service.eligibility_description, ...service.attributes.map((a) => building.terms.get(a.taxonomy_term_id)?.name)]) {
+      for (const id of this.#variants(building, text)) pair(id, BODY);
+    }
+  }
+
+  /** Turns what building collected into the compact index and drops the rest. */
+  #finish() {
+    const building = this.#building!;
+    this.#building = undefined;
+    const {texts, pairText, pairCode} = building;
+    this.#corpus = SEP + texts.join(SEP) + SEP;
+    const starts = new Int32Array(texts.length + 1);
+    let at = 1;
+    texts.forEach((text, t) => {
+      starts[t] = at;
+      at += text.length + 1;
+    });
+    starts[texts.length] = at;
+    this.#starts = starts;
+    const blocks = new Int32Array((at >>> 5) + 1);
+    for (let b = 0, t = 0; b < blocks.length; b++) {
+      while (t < texts.length - 1 && starts[t + 1]! <= b << 5) t++;
+      blocks[b] = t;
+    }
+    this.#blocks = blocks;
+    // Pairs grouped by text, in service order within each text.
+    const pairStart = new Int32Array(texts.length + 1);
+    for (let p = 0; p < pairText.length; p++) pairStart[pairText.data[p]! + 1]!++;
+    for (let t = 0; t < texts.length; t++) pairStart[t + 1]! += pairStart[t]!;
+    const next = pairStart.slice(0, texts.length);
+    const pairs = new Int32Array(pairText.length);
+    for (let p = 0; p < pairText.length; p++) pairs[next[pairText.data[p]!]!++] = pairCode.data[p]!;
+    this.#pairStart = pairStart;
+    this.#pairs = pairs;
+    const phrases: number[] = [];
+    texts.forEach((text, t) => {
+      if (text.length < 2) return;
+      for (let p = pairStart[t]!; p < pairStart[t + 1]!; p++) {
+        const group = pairs[p]! & GROUP;
+        if (group === INTENT || group === KEYWORD) return void phrases.push(t);
+      }
+    });
+    this.#phrases = phrases.sort((a, b) => texts[a]!.length - texts[b]!.length);
+    this.#phraseTexts = this.#phrases.map((t) => texts[t]!);
+  }
+
+  // --- querying --------------------------------------------------------------------------------
+
+  #prepareScratch() {
+    const n = this.#services.length;
+    if (this.#name.length === n && this.#textMarks.length === this.#pairStart.length) return;
+    this.#textMarks = new Uint32Array(this.#pairStart.length);
+    this.#name = new Float64Array(n);
+    this.#found = new Uint8Array(n);
+    this.#partial = new Float64Array(n);
+    this.#marks = new Uint32Array(n);
+    this.#seen = new Uint8Array(n);
+    this.#tier = new Uint8Array(n);
+  }
+
+  /** Marks a service as having a result for this query (its scratch slots are reset afterwards). */
+  #touch(service: number) {
+    if (!this.#seen[service]) {
+      this.#seen[service] = 1;
+      this.#touched++;
+    }
+  }
+
+  /**
+   * Calls `each` with every text where `q` occurs and where it first occurs in that text. A query
+   * in Latin letters must start a word ("rent" is not in "parent"); Japanese has no spaces, so
+   * any position counts. Bigrams for partial matches count anywhere (`anywhere`).
+   */
+  #scan(q: string, each: (text: number, at: number) => void, anywhere = false) {
+    const corpus = this.#corpus;
+    const starts = this.#starts;
+    const blocks = this.#blocks;
+    const latin = !anywhere && LATIN.test(q);
+    let at = corpus.indexOf(q);
+    while (at >= 0) {
+      let text = blocks[at >>> 5]!;
+      while (starts[text + 1]! <= at) text++;
+      if (latin && at > starts[text]! && LATIN_CHAR.test(corpus[at - 1]!)) {
+        at = corpus.indexOf(q, at + 1);
+        continue;
+      }
+      each(text, at - starts[text]!);
+      at = corpus.indexOf(q, starts[text + 1]!);
+    }
+  }
+
+  #matched(q: string, text: number, at: number) {
+    const length = this.#starts[text + 1]! - this.#starts[text]! - 1;
     // Exact, then starts with, then contains; among those, the name the query covers most
     // (成年後見 finds 成年後見制度 before 成年後見制度の利用支援のための相談会).
-    let name = 0;
-    for (const q of queries) {
-      if (!entry.groups[NAME].includes(q)) continue;
-      for (const n of entry.names) {
-        const cover = (4 * q.length) / n.length;
-        name = Math.max(name, n === q ? 30 : n.startsWith(q) ? 25 + cover : position(n, q) >= 0 ? 20 + cover : 0);
+    const name = length === q.length ? 30 : at === 0 ? 25 + (4 * q.length) / length : 20 + (4 * q.length) / length;
+    const pairs = this.#pairs;
+    for (let p = this.#pairStart[text]!, end = this.#pairStart[text + 1]!; p < end; p++) {
+      const service = pairs[p]! >>> 3;
+      const group = pairs[p]! & GROUP;
+      this.#touch(service);
+      if (group === NAME) {
+        if (name > this.#name[service]!) this.#name[service] = name;
+      } else this.#found[service]! |= group === INTENT ? IN_INTENT : group === KEYWORD ? IN_KEYWORD : IN_BODY;
+    }
+  }
+
+  /** Services where every word of the query starts a word somewhere in their text. */
+  #wordMatches(words: string[]): Bits {
+    let all: Bits | undefined;
+    for (const word of new Set(words)) {
+      const bits = newBits(this.#services.length);
+      this.#scan(word, (text) => {
+        for (let p = this.#pairStart[text]!, end = this.#pairStart[text + 1]!; p < end; p++) add(bits, this.#pairs[p]! >>> 3);
+      });
+      if (all) for (let w = 0; w < all.length; w++) all[w]! &= bits[w]!;
+      else all = bits;
+    }
+    all ??= newBits(this.#services.length);
+    for (let w = 0; w < all.length; w++) {
+      for (let word = all[w]!; word; word &= word - 1) this.#touch(w * 32 + 31 - Math.clz32(word & -word));
+    }
+    return all;
+  }
+
+  /** Share of the query's bigrams found in each service, for services that have most of them. */
+  #partialScores(q: string) {
+    const grams = [...new Set(bigrams(q))].slice(0, 32);
+    if (grams.length < 3) return;
+    // The grams each text holds first, then each service once per text (texts are shared).
+    const texts: number[] = [];
+    const textMarks = this.#textMarks;
+    grams.forEach((gram, k) => {
+      this.#scan(
+        gram,
+        (text) => {
+          if (!textMarks[text]) texts.push(text);
+          textMarks[text]! |= 1 << k;
+        },
+        true,
+      );
+    });
+    const marked: number[] = [];
+    const marks = this.#marks;
+    const pairs = this.#pairs;
+    for (const text of texts) {
+      const mark = textMarks[text]!;
+      textMarks[text] = 0;
+      for (let p = this.#pairStart[text]!, end = this.#pairStart[text + 1]!; p < end; p++) {
+        if (!(pairs[p]! & PARTIAL)) continue;
+        const service = pairs[p]! >>> 3;
+        if (!marks[service]) marked.push(service);
+        marks[service]! |= mark;
       }
     }
-    if (name) return hit(1, 300 + name);
-    const inGroup = (g: number) => queries.some((q) => position(entry.groups[g]!, q) >= 0);
-    if (contained[1]!.has(i) || inGroup(INTENT)) return hit(2, 200);
-    if (contained[0]!.has(i) || inGroup(KEYWORD)) return hit(3, 110);
-    if (inGroup(BODY)) return hit(3, 100);
-    // English and other Latin words: every query word starts a word of the service's text.
-    if (words.length && words.every((w) => position(entry.all, w) >= 0)) return hit(3, 90);
-    return partial ? hit(4, 50 * partial) : null;
+    for (const service of marked) {
+      let n = 0;
+      for (let m = marks[service]!; m; m &= m - 1) n++;
+      marks[service] = 0;
+      const share = n / grams.length;
+      if (n >= 3 && share >= 0.6 && share > this.#partial[service]!) {
+        this.#touch(service);
+        this.#partial[service] = share;
+      }
+    }
+  }
+
+  /** The services that pass the filters, as a bit set (the last few are kept). */
+  #mask(f: Filters): Bits {
+    const key = JSON.stringify([f.needs ?? [], f.audiences ?? [], f.town ?? '', f.goal ?? '']);
+    let mask = this.#masks.get(key);
+    if (mask) return mask;
+    const n = this.#services.length;
+    mask = newBits(n).fill(~0);
+    const none = newBits(n);
+    const anyOf = (keys: readonly string[]) => {
+      const union = newBits(n);
+      for (const k of keys) union.forEach((_, w, u) => (u[w]! |= (this.#facets.get(k) ?? none)[w]!));
+      return union;
+    };
+    const and = (bits: Bits) => mask!.forEach((_, w, m) => (m[w]! &= bits[w]!));
+    if (f.needs?.length) and(anyOf(f.needs));
+    if (f.audiences?.length) and(anyOf(f.audiences));
+    if (f.town) {
+      const town = this.#facets.get(`town:${f.town}`) ?? none;
+      and(this.#citywide.map((w, i) => w | town[i]!));
+    }
+    if (f.goal) and(this.#facets.get(`goal:${f.goal}`) ?? none);
+    // Bits past the last service stay clear, so that counting is exact.
+    if (n & 31) mask[mask.length - 1]! &= (1 << (n & 31)) - 1;
+    if (this.#masks.size >= 32) this.#masks.delete(this.#masks.keys().next().value!);
+    this.#masks.set(key, mask);
+    return mask;
+  }
+
+  /** Positions of the services that pass the filters, in dataset order. */
+  #passing(filters: Filters): Int32Array {
+    const mask = this.#mask(filters);
+    const out = new Int32Array(popcount(mask));
+    let k = 0;
+    for (let i = 0; i < this.#services.length; i++) if (has(mask, i)) out[k++] = i;
+    return out;
   }
 }
 
@@ -324,7 +630,7 @@ export function indexWhenIdle(index: ServiceIndex): void {
     // Slices stay under ~8 ms even in a long idle period: a slow phone runs them several times slower.
     const end = performance.now() + 8;
     let more = true;
-    while (more && performance.now() < end && (!deadline || deadline.timeRemaining() > 1)) more = index.indexSome(1);
+    while (more && performance.now() < end && (!deadline || deadline.timeRemaining() > 1)) more = index.indexSome(16);
     if (more) schedule();
   };
   const schedule = () => (idle ? idle(slice, {timeout: 1000}) : setTimeout(slice, 0));
