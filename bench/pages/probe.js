@@ -46,13 +46,15 @@ function cardsReady() {
   return [...cards].every((card) => card.shadowRoot?.querySelector('.card, [part=error]'));
 }
 
-/** The first ten results with the phone numbers (tel: links) shown with each. */
+/** The first ten results with the phone numbers (tel: links) shown with each, in the result or in its contact cards. */
 function shown() {
   const root = el.shadowRoot;
   const items = [...(root?.querySelectorAll(FINDER ? 'ul.results > li' : 'ul > li') ?? [])].slice(0, 10);
   return items.map((li) => {
     const id = FINDER ? li.querySelector('[aria-controls]')?.getAttribute('aria-controls')?.replace(/^details-/, '') : li.dataset.id;
-    const links = FINDER ? [...li.querySelectorAll('fukushi-contact-card')].flatMap((c) => [...(c.shadowRoot?.querySelectorAll('a[href^="tel:"]') ?? [])]) : [...li.querySelectorAll('a[href^="tel:"]')];
+    // The finder shows a result's desk in the result itself, and in contact cards once opened.
+    const cards = FINDER ? [...li.querySelectorAll('fukushi-contact-card')].flatMap((c) => [...(c.shadowRoot?.querySelectorAll('a[href^="tel:"]') ?? [])]) : [];
+    const links = [...li.querySelectorAll('a[href^="tel:"]'), ...cards];
     return {id, tels: links.map((a) => a.getAttribute('href'))};
   });
 }

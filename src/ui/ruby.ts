@@ -2,7 +2,7 @@
  * Renders ruby notation as HTML ruby, the one way every widget does it.
  *
  * - One <ruby> per word; <rt>/<rp> are hidden from assistive tech so each word is read once.
- * - Furigana off: no <rt> at all, just the text.
+ * - Furigana off: no <rt> at all, just the text (one string where no name needs its reading voiced).
  * - Names that speech engines misread (《=…》): the ruby is visual only and assistive tech
  *   hears the reading from visually hidden kana (docs/architecture.md, "Reading modes and ruby").
  * - Grade-level furigana: only kanji not yet learned by that school grade get a reading,
@@ -74,8 +74,10 @@ function renderSegment(segment: Segment, options: RubyOptions): TemplateResult |
 export function ruby(
   notation: string | readonly Segment[] | undefined | null,
   options: RubyOptions,
-): TemplateResult | typeof nothing {
+): TemplateResult | string | typeof nothing {
   if (notation === undefined || notation === null || notation === '') return nothing;
   const segments = typeof notation === 'string' ? parseRuby(notation) : notation;
+  // Furigana off and no name to voice: one text node, not a part per word (long lists stay light).
+  if (!options.furigana && !segments.some((s) => isRuby(s) && s.speak)) return segments.map((s) => (isRuby(s) ? s.base : s.text)).join('');
   return html`${segments.map((s) => renderSegment(s, options))}`;
 }

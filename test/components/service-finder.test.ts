@@ -3,7 +3,11 @@ import {setViewport} from '@web/test-runner-commands';
 import '../../src/components/service-finder/define.js';
 import type {FukushiServiceFinder} from '../../src/components/service-finder/service-finder.js';
 import {setLocale, setFurigana} from '../../src/core/prefs/api.js';
+import {fakeTimers} from '../lib/fake-timers.js';
 import {BROKEN_TOWN_URL, DATASET_URL, resetPage, settled, telLinks, visibleText} from './lib/helpers.js';
+
+/** A partner's dataset: its desk's phone 000-000-0000, FAX 000-000-0001 (dated), weekdays 8:30–17:00. */
+const FICTIONAL_TOWN_URL = '/test/fixtures/fictional-town.json';
 
 type Finder = FukushiServiceFinder;
 const root = (el: Finder) => el.shadowRoot!;
@@ -215,11 +219,55 @@ describe('<fukushi-service-finder>', () => {
     expect(root(el).querySelector('slot')!.assignedElements()[0]!.textContent).to.equal('町のページ');
   });
 
-  it("result cards look their desks up in the finder's own dataset", async () => {
-    const el = await finder('query="相談"');
-    const cards = [...root(el).querySelectorAll('fukushi-contact-card')];
-    expect(cards.length).to.be.greaterThan(0);
-    for (const card of cards) expect(new URL(card.getAttribute('src')!, location.href).pathname).to.equal(DATASET_URL);
+  it("shows each result's desk from the finder's own dataset: open now, phone and FAX; opened, its full cards from that dataset", async () => {
+    const {install} = await fakeTimers();
+    // Monday, a minute before the desk closes.
+    const clock = install({now: new Date('2026-12-07T16:59:00+09:00'), toFake: ['Date', 'setTimeout', 'clearTimeout']});
+    try {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      host.innerHTML = `<fukushi-service-finder src="${FICTIONAL_TOWN_URL}" query="総合相談"></fukushi-service-finder>`;
+      const el = host.firstElementChild as Finder;
+      await settled(el);
+      const result = root(el).querySelector('.results > li')!;
+      const desk = result.querySelector('[part=desk]')!;
+      expect(visibleText(desk.querySelector('.desk-name')!)).to.equal('福祉相談窓口');
+      expect(visibleText(desk.querySelector('[part=status]')!)).to.equal('✓ 受付中（17:00まで）');
+      // the dataset's own numbers (never the built-in ones), the dated FAX marked, the unverified line never shown
+      expect([...result.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href'))).to.deep.equal(['tel:0000000000']);
+      expect(visibleText(desk)).to.match(/FAX（ファクス） 000-000-0001 ?要確認/);
+      expect(visibleText(root(el))).not.to.contain('000-000-0002');
+      // the line follows the clock
+      await clock.tickAsync(60_000);
+      await el.updateComplete;
+      expect(visibleText(desk.querySelector('[part=status]')!)).to.equal('✕ 受付時間外（明日 8:30から）');
+      // opened: the details and a full card per desk, from the finder's dataset
+      result.querySelector<HTMLButtonElement>('.result-toggle')!.click();
+      await el.updateComplete;
+      expect(result.querySelector('[part=desk]')).to.equal(null);
+      const cards = [...result.querySelectorAll('fukushi-contact-card')];
+      expect(cards.map((c) => c.getAttribute('desk'))).to.deep.equal(['desk-fukushi', 'line-kakuu']);
+      for (const card of cards) expect(new URL(card.getAttribute('src')!, location.href).pathname).to.equal(FICTIONAL_TOWN_URL);
+    } finally {
+      clock.uninstall();
+    }
+  });
+
+  it('shows a need group ten services at a time, and moves focus to the first new one', async () => {
+    const el = await finder();
+    const count = (g: HTMLDetailsElement) => Number(/(\d+)件/.exec(visibleText(g.querySelector('summary')!))![1]);
+    const group = [...root(el).querySelectorAll<HTMLDetailsElement>('details.group')].find((g) => count(g) > 10)!;
+    expect(group, 'a group of more than ten').to.exist;
+    const total = count(group);
+    group.querySelector('summary')!.click();
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(group.querySelectorAll('.results > li')).to.have.length(10);
+    group.querySelector<HTMLButtonElement>('.more')!.click();
+    await el.updateComplete;
+    await nextFrame();
+    expect(group.querySelectorAll('.results > li')).to.have.length(total);
+    expect(group.querySelector('.more')).to.equal(null);
+    expect(root(el).activeElement).to.equal(group.querySelectorAll('.result-toggle')[10]);
   });
 
   it('fits a 320px screen without scrolling sideways', async () => {

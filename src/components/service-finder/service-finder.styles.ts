@@ -221,6 +221,35 @@ export const styles = css`
   .more {
     justify-self: start;
   }
+  /* A result's desk before the result opens: what a resident needs to phone now. */
+  .desk {
+    display: grid;
+    gap: 0.25em;
+  }
+  .desk p,
+  .desk .status {
+    margin: 0;
+  }
+  .desk-name {
+    font-size: 1em;
+  }
+  .status {
+    justify-self: start;
+    padding: 0.25em 0.5em;
+  }
+  .status:not(.success) {
+    background: var(--_surface);
+  }
+  .dated {
+    margin-inline: 0.5em;
+    padding: 0 0.4em;
+    border: 1px solid var(--_notice-border);
+    border-radius: 4px;
+    background: var(--_notice-bg);
+    font-size: var(--_font-size-s);
+    font-weight: bold;
+    white-space: nowrap;
+  }
   /* While the data loads, hold about the height of the need list that replaces it, so the
      page below does not jump when it arrives (no layout shift). */
   .loading {
@@ -233,6 +262,9 @@ export const styles = css`
     }
     .result-toggle {
       color: LinkText;
+    }
+    .dated {
+      border-color: CanvasText;
     }
   }
 `;

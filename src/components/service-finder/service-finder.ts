@@ -7,12 +7,22 @@ import {fallbackContact, loadErrorNotice} from '../../ui/fallback.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {heading} from '../../ui/heading.js';
 import {ImeGuard} from '../../ui/ime.js';
+import {lazy, LazyController} from '../../ui/lazy.js';
+import {DatasetError} from '../../core/data/loader.js';
 import {plainText} from '../../core/text/ruby.js';
 import type {Dataset, Service, TaxonomyTerm, Text} from '../../core/data/types.js';
-import {indexFor, indexWhenIdle, type SearchHit} from '../../core/search/service-index.js';
+import type {Filters, Ranking} from '../../core/search/service-index.js';
+import type {ResultContext} from './results.js';
 import {styles} from './service-finder.styles.js';
 
+/** The search and the rendering of results, loaded as the first finder connects (ui/lazy.ts). */
+const resultsCode = lazy(() => import('./results.js'));
+type ResultsCode = typeof import('./results.js');
+
+/** Results per page (of the result list and of each need group). */
 const PAGE = 10;
+/** The open-now lines of results are checked again at least this often, and at each Tokyo midnight. */
+const MAX_WAIT = 3600000;
 const ANNOUNCE_DELAY = 700;
 // Written to and read from the page URL with sync-url, as fukushi-query, fukushi-need …
 const URL_KEYS = ['query', 'need', 'audience', 'area', 'goal'] as const;
@@ -25,7 +35,8 @@ const termsOf = (data: Dataset, taxonomy: TaxonomyTerm['taxonomy_id']) => data.t
 /**
  * Residents find the plan's services and consultation desks by need, audience, town or in
  * their own words ("お金がない", "せいねんこうけん", "seinen kouken"). Results show who each
- * service is for and its desk's phone and hours.
+ * service is for and its desk's phone, FAX and whether it is open now; an opened result shows
+ * the details and each desk's full contact card.
  *
  * @tagname fukushi-service-finder
  * @summary Search the plan's services and desks by need, audience, town or free text.
@@ -38,6 +49,8 @@ const termsOf = (data: Dataset, taxonomy: TaxonomyTerm['taxonomy_id']) => data.t
  * @csspart filters - The filter panel.
  * @csspart results - The result list.
  * @csspart result - One result.
+ * @csspart desk - A result's desk: its name, open-now line, phone and FAX.
+ * @csspart status - The open-now line of a result's desk.
  * @csspart error - The notice shown when data cannot be loaded.
  *
  * @cssprop [--fukushi-color-primary=#0031d8] - Buttons and highlights.
@@ -86,19 +99,25 @@ export class FukushiServiceFinder extends FukushiElement {
   /** Heading level of the finder's title (2–5); results are one level below. */
   headingLevel = 2;
 
-  private shown = PAGE;
+  /** How many results each list shows: '' the result list, a need id that need's group. */
+  private shown = new Map<string, number>();
   private open = new Set<string>();
   private openGroups = new Set<string>();
   readonly #loader = datasetController(this);
+  readonly #code = new LazyController(this, resultsCode);
   readonly #announcer = new Announcer(this);
   readonly #ime = new ImeGuard();
-  #hits: SearchHit[] = [];
+  /** The ranking for the current query and filters; searched again only when one of them changes. */
+  #results: {data: Dataset; key: string; ranking: Ranking} | undefined;
   #terms = new Map<string, TaxonomyTerm>();
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the open-now line of a shown desk next changes, worked out as they render. */
+  #statusChanges = Infinity;
+  #statusTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Resolves when the dataset has loaded (or failed) and the results are rendered. */
+  /** Resolves when the dataset and the search code have loaded (or failed) and the results are rendered. */
   get ready(): Promise<boolean> {
-    return this.#loader.ready.then(() => this.updateComplete);
+    return Promise.all([this.#loader.ready, this.#code.ready]).then(() => this.updateComplete);
   }
 
   override connectedCallback() {
@@ -112,21 +131,41 @@ export class FukushiServiceFinder extends FukushiElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.#urlTimer);
+    clearTimeout(this.#statusTimer);
+    document.removeEventListener('visibilitychange', this.#handleVisibilityChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
     const data = this.#loader.data;
-    if (!data) return;
+    const code = this.#code.module;
+    if (!data || !code) return;
     if (this.#terms.size !== data.taxonomy_terms.length) this.#terms = new Map(data.taxonomy_terms.map((t) => [t.id, t]));
-    const index = indexFor(data);
-    this.#hits = index.search(this.query, {needs: idsOf(this.need), audiences: idsOf(this.audience), town: this.area, goal: this.goal});
-    indexWhenIdle(index);
+    const index = code.indexFor(data);
+    const key = JSON.stringify([this.query, this.#filters]);
+    if (this.#results?.data !== data || this.#results.key !== key) this.#results = {data, key, ranking: index.find(this.query, this.#filters)};
+    code.indexWhenIdle(index);
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    // Results show whether their desks are open: render again when that changes.
+    clearTimeout(this.#statusTimer);
+    document.removeEventListener('visibilitychange', this.#handleVisibilityChange);
+    const code = this.#code.module;
+    if (this.#statusChanges === Infinity || !code) return;
+    const now = Date.now();
+    const wait = Math.min(this.#statusChanges - now, code.msToTokyoMidnight(now), MAX_WAIT);
+    this.#statusTimer = setTimeout(() => this.requestUpdate(), Math.max(wait, 1000));
+    // Timers sleep in a hidden tab: check again when the page is shown.
+    document.addEventListener('visibilitychange', this.#handleVisibilityChange);
   }
 
   override render() {
     const data = this.#loader.data;
     const error = this.#loader.error;
+    const code = this.#code.module;
+    this.#statusChanges = Infinity;
     return html`<div class="finder" lang=${this.reading.lang}>
       <fukushi-reading-controls></fukushi-reading-controls>
       ${heading(this.headingLevel, this.renderText(msg('サービスと相談窓口をさがす')), 'title')}
@@ -154,7 +193,11 @@ export class FukushiServiceFinder extends FukushiElement {
               </div>
               ${data ? this.#renderFilters(data) : nothing}
             </form>
-            ${data ? this.#renderResults(data) : html`<p class="loading" role="status">${this.renderText(msg('読み込んでいます…'))}</p>`}`}
+            ${data && code
+              ? this.#renderResults(data, code)
+              : this.#code.failed
+                ? this.#renderCodeFailed()
+                : html`<p class="loading" role="status">${this.renderText(msg('読み込んでいます…'))}</p>`}`}
       ${this.#announcer.render()}
     </div>`;
   }
@@ -200,81 +243,81 @@ export class FukushiServiceFinder extends FukushiElement {
     return html`<button type="button" class="button secondary" @click=${this.#handleClearFilters}>${this.renderText(msg('条件をすべて外す'))}</button>`;
   }
 
-  #renderResults(data: Dataset) {
-    const hits = this.#hits;
+  /** Offline before the search code ever loaded: whom to phone, and a retry. */
+  #renderCodeFailed() {
+    const error = new DatasetError('network', this.#loader.url ?? '', 'the search code could not be loaded');
+    return loadErrorNotice(error, fallbackContact(this.#loader, this.reading.locale), this.reading.lang, (s) => this.renderText(s), () => this.#code.hostConnected());
+  }
+
+  #renderResults(data: Dataset, code: ResultsCode) {
+    const index = code.indexFor(data);
+    const ranking = this.#results!.ranking;
     if (!this.query.trim() && !this.#activeFilters) {
       // Before any query: browse by need.
       return html`${heading(this.headingLevel + 1, this.renderText(msg('困りごとから探す')), 'browse-title')}
         <div class="groups">
           ${termsOf(data, 'need').map((term) => {
-            const group = hits.filter((h) => h.service.attributes.some((a) => a.taxonomy_term_id === term.id));
+            const count = index.count({needs: [term.id]});
             const open = this.openGroups.has(term.id);
-            return group.length
+            return count
               ? html`<details class="group" ?open=${open} @toggle=${(e: Event) => this.#handleGroupToggle(term.id, (e.target as HTMLDetailsElement).open)}>
-                  <summary>${this.renderDataText(term.name)} <span class="badge">${msg(str`${group.length}件`)}</span></summary>
-                  ${open ? this.#renderList(group) : nothing}
+                  <summary>${this.renderDataText(term.name)} <span class="badge">${msg(str`${count}件`)}</span></summary>
+                  ${open ? this.#renderPage(code, data, index.find('', {needs: [term.id]}), term.id) : nothing}
                 </details>`
               : nothing;
           })}
         </div>`;
     }
-    if (!hits.length) {
-      const general = data.services.filter((s) => s.attributes.some((a) => a.taxonomy_term_id === 'need-general')).slice(0, 2);
+    if (!ranking.length) {
+      const general = [...index.find('', {needs: ['need-general']}).slice(0, 2)].map((i) => index.service(i));
       const query = this.query.trim();
       return html`<div class="notice warning" part="no-results">
         <p><strong>${this.renderText(query ? msg(str`「${query}」に合うサービスは見つかりませんでした。`) : msg('条件に合うサービスは見つかりませんでした。'))}</strong></p>
         <p>${this.renderText(msg('短い言葉や、ほかの言葉でさがしてください。例：お金、介護、子ども、住まい'))}</p>
         ${this.#activeFilters ? html`<p>${this.#renderClearButton()}</p>` : nothing}
         <p>${this.renderText(msg('どこに相談すればよいかわからないときは、こちらに相談できます。'))}</p>
-        ${this.#renderList(general.map((service) => ({service, tier: 1, score: 0})))}
-        ${data.fallback_contact.location_id ? this.#renderCard(data.fallback_contact.location_id, this.headingLevel + 1, true) : nothing}
+        ${this.#renderList(code, data, general)}
+        ${data.fallback_contact.location_id ? code.contactCard(this.#loader.url, data.fallback_contact.location_id, this.headingLevel + 1, true) : nothing}
       </div>`;
     }
     return html`<p class="count" aria-hidden="true">${this.renderText(this.#countText())}</p>
-      ${this.#renderList(hits.slice(0, this.shown), 'results')}
-      ${hits.length > this.shown
-        ? html`<button type="button" class="button secondary more" @click=${this.#handleShowMore}>${this.renderText(msg(str`もっと見る（残り${hits.length - this.shown}件）`))}</button>`
-        : nothing}`;
+      ${this.#renderPage(code, data, ranking, '', 'results')}`;
   }
 
-  /** A desk's contact card (it keeps its heading level within 2–6 itself). */
-  #renderCard(desk: string, level: number, compact: boolean) {
-    // The card looks its desk up in the finder's own dataset, never in another.
-    return html`<fukushi-contact-card src=${this.#loader.url ?? nothing} desk=${desk} ?compact=${compact} heading-level=${level}></fukushi-contact-card>`;
+  /** The first results of a list, and a button for the next page. */
+  #renderPage(code: ResultsCode, data: Dataset, ranking: Ranking, list: string, part = '') {
+    const index = code.indexFor(data);
+    const shown = this.shown.get(list) ?? PAGE;
+    const services = [...ranking.slice(0, shown)].map((i) => index.service(i));
+    return html`${this.#renderList(code, data, services, part)}${ranking.length > shown
+      ? html`<button type="button" class="button secondary more" @click=${(e: Event) => this.#handleShowMore(list, e)}>${this.renderText(
+          msg(str`もっと見る（残り${ranking.length - shown}件）`),
+        )}</button>`
+      : nothing}`;
   }
 
-  #renderList(hits: SearchHit[], part = '') {
-    return html`<ul class="results" part=${part}>${hits.map(({service}) => this.#renderItem(service))}</ul>`;
+  #renderList(code: ResultsCode, data: Dataset, services: Service[], part = '') {
+    const context = this.#context(data);
+    return html`<ul class="results" part=${part}>${services.map((service) => code.resultItem(context, service))}</ul>`;
   }
 
-  #renderItem(service: Service) {
-    const open = this.open.has(service.id);
-    const detailsId = `details-${service.id}`;
-    const audiences = service.attributes.map((a) => this.#terms.get(a.taxonomy_term_id)).filter((t): t is TaxonomyTerm => t?.taxonomy_id === 'audience');
-    const desks = service.service_at_locations.map((s) => s.location_id);
-    const level = this.headingLevel + 1;
-    const paragraph = (t?: Text) => (t ? html`<p>${this.renderDataText(t)}</p>` : nothing);
-    return html`<li class="result" part="result">
-      ${heading(
-        level,
-        html`<button type="button" class="result-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => this.#handleResultToggle(service.id)}>
-          <span class="chevron" aria-hidden="true"></span>${this.renderDataText(service.name)}
-        </button>`,
-        'result-title',
-      )}
-      <p class="summary">${this.renderDataText(service.description)}</p>
-      ${audiences.length
-        ? html`<p class="for"><span class="for-label">${this.renderText(msg('対象：'))}</span>${audiences.map((t, i) => html`${i ? '・' : ''}${this.renderDataText(t.name)}`)}</p>`
-        : nothing}
-      ${desks[0] && !open ? this.#renderCard(desks[0], level + 1, true) : nothing}
-      <div id=${detailsId} class="details" ?hidden=${!open}>
-        ${open
-          ? html`${paragraph(service.x_jp.details)} ${paragraph(service.eligibility_description)} ${paragraph(service.application_process)}
-              ${desks.map((id) => this.#renderCard(id, level + 1, false))}
-              ${service.url ? html`<p><a href=${service.url} rel="noopener">${this.renderText(msg('くわしい情報（市のページなど）'))}</a></p>` : nothing}`
-          : nothing}
-      </div>
-    </li>`;
+  /** What the results module needs from the finder to render a result. */
+  #context(data: Dataset): ResultContext {
+    const locale = this.reading.locale;
+    return {
+      data,
+      src: this.#loader.url,
+      level: this.headingLevel + 1,
+      lang: this.reading.lang,
+      locale,
+      fallback: fallbackContact(this.#loader, locale),
+      terms: this.#terms,
+      open: this.open,
+      text: (notation) => this.renderText(notation),
+      dataText: (text) => this.renderDataText(text),
+      toggle: (id) => this.#handleResultToggle(id),
+      changesAt: (at) => (this.#statusChanges = Math.min(this.#statusChanges, at)),
+    };
   }
 
   #handleInput(event: InputEvent) {
@@ -310,12 +353,14 @@ export class FukushiServiceFinder extends FukushiElement {
     this.open = open;
   }
 
-  async #handleShowMore() {
-    const first = this.shown;
-    this.shown += PAGE;
+  async #handleShowMore(list: string, event: Event) {
+    const first = this.shown.get(list) ?? PAGE;
+    this.shown = new Map(this.shown).set(list, first + PAGE);
+    // The list is just before its button.
+    const results = (event.currentTarget as Element).previousElementSibling;
     await this.updateComplete;
     // Focus the first new result so keyboard users continue where the list grew.
-    this.renderRoot.querySelectorAll<HTMLElement>('.results > li .result-toggle')[first]?.focus();
+    results?.querySelectorAll<HTMLElement>(':scope > li .result-toggle')[first]?.focus();
   }
 
   #handleGroupToggle(id: string, open: boolean) {
@@ -330,10 +375,10 @@ export class FukushiServiceFinder extends FukushiElement {
   #applyChange(change: Partial<Record<(typeof URL_KEYS)[number], string>>, delay = 300) {
     if (Object.entries(change).every(([k, v]) => this[k as keyof typeof change] === v)) return;
     Object.assign(this, change);
-    this.shown = PAGE;
+    this.shown = new Map();
     this.open = new Set();
     void this.updateComplete.then(() => {
-      if (this.#loader.data) this.#announcer.announce(this.#countText(), delay);
+      if (this.#results) this.#announcer.announce(this.#countText(), delay);
     });
     if (this.syncUrl) {
       clearTimeout(this.#urlTimer);
@@ -349,13 +394,21 @@ export class FukushiServiceFinder extends FukushiElement {
     }
   }
 
+  readonly #handleVisibilityChange = () => {
+    if (!document.hidden) this.requestUpdate();
+  };
+
+  get #filters(): Filters {
+    return {needs: idsOf(this.need), audiences: idsOf(this.audience), town: this.area, goal: this.goal};
+  }
+
   /** How many filters are set (each checkbox counts). */
   get #activeFilters(): number {
     return idsOf(this.need).length + idsOf(this.audience).length + (this.area ? 1 : 0) + (this.goal ? 1 : 0);
   }
 
   #countText(): string {
-    const n = this.#hits.length;
+    const n = this.#results?.ranking.length ?? 0;
     return n ? msg(str`${n}件見つかりました`) : msg('見つかりませんでした');
   }
 }

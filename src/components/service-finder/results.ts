@@ -1,0 +1,120 @@
+/**
+ * What the finder needs to show results, but not to start: its search index and the rendering
+ * of each result with its desk's open-now line. It loads as the finder connects, in parallel
+ * with the data (ui/lazy.ts), so the finder's start-up script stays small, and searching works
+ * offline once the finder has shown.
+ */
+import {html, nothing, type TemplateResult} from 'lit';
+import {msg} from '@lit/localize';
+import type {Dataset, Location, Provenance, Service, TaxonomyTerm, Text} from '../../core/data/types.js';
+import {spokenDigits} from '../../core/data/phone.js';
+import {rulesFromSchedules, type OpeningRules} from '../../core/hours/opening-hours.js';
+import {openStatus} from '../../core/hours/status.js';
+import type {Locale} from '../../core/prefs/prefs.js';
+import {renderContact, type Contact} from '../../ui/fallback.js';
+import {heading} from '../../ui/heading.js';
+import {openStatusLine} from '../../ui/open-status.js';
+import {phoneLink} from '../../ui/phone.js';
+
+export {indexFor, indexWhenIdle, type Ranking} from '../../core/search/service-index.js';
+export {msToTokyoMidnight} from '../../core/hours/status.js';
+
+/** What a result needs from its finder. */
+export interface ResultContext {
+  data: Dataset;
+  /** The finder's dataset URL: its contact cards look their desks up there. */
+  src: string | undefined;
+  /** The heading level of a result (its desk is one below). */
+  level: number;
+  lang: 'ja' | 'en';
+  locale: Locale;
+  /** Whom to phone when a desk has no usable number: the dataset's own fallback. */
+  fallback: Contact | undefined;
+  terms: ReadonlyMap<string, TaxonomyTerm>;
+  /** Ids of the opened results. */
+  open: ReadonlySet<string>;
+  /** Renders ruby notation, and a dataset text, as the reader chose. */
+  text: (notation: string) => unknown;
+  dataText: (text: Text | undefined) => unknown;
+  /** Opens or closes a result. */
+  toggle: (id: string) => void;
+  /** Told when a shown desk's open-now line next changes, to render it again then. */
+  changesAt: (at: number) => void;
+}
+
+/** Unverified facts are never shown. */
+const usable = (fact: {x_jp: Provenance}) => fact.x_jp.status !== 'unverified';
+
+/** Each dataset's desks by id, and each desk's opening rules, worked out once. */
+const desksOf = new WeakMap<Dataset, Map<string, Location>>();
+const rulesOf = new WeakMap<Location, OpeningRules | null>();
+
+/** A desk's contact card (it keeps its heading level within 2–6 itself). */
+export function contactCard(src: string | undefined, desk: string, level: number, compact: boolean): TemplateResult {
+  // The card looks its desk up in the finder's own dataset, never in another.
+  return html`<fukushi-contact-card src=${src ?? nothing} desk=${desk} ?compact=${compact} heading-level=${level}></fukushi-contact-card>`;
+}
+
+/** One result: its name (the button that opens it), description, audience and desk; opened, its details and full contact cards. */
+export function resultItem(c: ResultContext, service: Service): TemplateResult {
+  const open = c.open.has(service.id);
+  const detailsId = `details-${service.id}`;
+  const audiences = service.attributes.map((a) => c.terms.get(a.taxonomy_term_id)).filter((t): t is TaxonomyTerm => t?.taxonomy_id === 'audience');
+  const desks = service.service_at_locations.map((s) => s.location_id);
+  const paragraph = (t?: Text) => (t ? html`<p>${c.dataText(t)}</p>` : nothing);
+  return html`<li class="result" part="result">
+    ${heading(
+      c.level,
+      html`<button type="button" class="result-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => c.toggle(service.id)}>
+        <span class="chevron" aria-hidden="true"></span>${c.dataText(service.name)}
+      </button>`,
+      'result-title',
+    )}
+    <p class="summary">${c.dataText(service.description)}</p>
+    ${audiences.length
+      ? html`<p class="for"><span class="for-label">${c.text(msg('対象：'))}</span>${audiences.map((t, i) => html`${i ? '・' : ''}${c.dataText(t.name)}`)}</p>`
+      : nothing}
+    ${desks[0] && !open ? desk(c, desks[0]) : nothing}
+    <div id=${detailsId} class="details" ?hidden=${!open}>
+      ${open
+        ? html`${paragraph(service.x_jp.details)} ${paragraph(service.eligibility_description)} ${paragraph(service.application_process)}
+            ${desks.map((id) => contactCard(c.src, id, c.level + 1, false))}
+            ${service.url ? html`<p><a href=${service.url} rel="noopener">${c.text(msg('くわしい情報（市のページなど）'))}</a></p>` : nothing}`
+        : nothing}
+    </div>
+  </li>`;
+}
+
+/**
+ * A result's desk before the result is opened: its name, whether it is open now, its phone and
+ * its FAX (the channel for Deaf residents). A few elements where a contact card has a shadow
+ * root of some two hundred nodes: the opened result shows the full card.
+ */
+function desk(c: ResultContext, id: string) {
+  let desks = desksOf.get(c.data);
+  if (!desks) desksOf.set(c.data, (desks = new Map(c.data.locations.map((l) => [l.id, l]))));
+  const location = desks.get(id);
+  // A desk the dataset does not have: the dataset's own fallback number, as a card would show.
+  if (!location) return renderContact(c.fallback, c.lang, c.text);
+  let rules = rulesOf.get(location);
+  if (rules === undefined) rulesOf.set(location, (rules = rulesFromSchedules(location.schedules, location.x_jp.closures)));
+  const status = openStatus(rules, Date.now());
+  if (status.changesAt) c.changesAt(status.changesAt);
+  const dated = (...facts: Array<{x_jp: Provenance} | undefined>) =>
+    facts.some((f) => f?.x_jp.status === 'dated') ? html`<span class="dated">${c.text(msg('要確認'))}</span>` : nothing;
+  const phones = location.phones.filter(usable);
+  const voice = phones.filter((p) => p.type !== 'fax');
+  const faxes = phones.filter((p) => p.type === 'fax');
+  return html`<div class="desk" part="desk">
+    ${heading(c.level + 1, c.dataText(location.name), 'desk-name')}
+    ${openStatusLine(status, c.locale, c.text, dated(...location.schedules, location.x_jp.closures))}
+    ${voice.length
+      ? html`<p>${c.text(msg('電話'))} ${voice.map((p) => html`${phoneLink(p.number, c.lang)}${dated(p)} `)}</p>`
+      : renderContact(c.fallback, c.lang, c.text)}
+    ${faxes.length
+      ? html`<p>${c.text(msg('FAX（ファクス）'))} ${faxes.map(
+            (p) => html`<span class="phone" part="fax"><span aria-hidden="true">${p.number}</span><span class="visually-hidden">${spokenDigits(p.number, c.lang)}</span></span>${dated(p)} `,
+          )}<span class="hint">${c.text(msg('耳が聞こえない・聞こえにくい方は、FAXで相談できます。'))}</span></p>`
+      : nothing}
+  </div>`;
+}
