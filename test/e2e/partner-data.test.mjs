@@ -75,7 +75,7 @@ let facts;
 let allowedTels;
 
 /** A page with every widget, the town's dataset named by attributes or (meta) by the page. */
-function pageHtml({src = '/town/kamome.json', formSrc = '/town/help-form.built.json', meta = false, locale = 'ja'}) {
+function pageHtml({src = '/town/kamome.json', formSrc = '/town/help-form.json', meta = false, locale = 'ja'}) {
   const data = meta ? '' : ` src="${src}"`;
   const form = meta ? '' : ` form-src="${formSrc}"`;
   const settings = meta ? `<meta name="fukushi-widgets:src" content="${src}" /><meta name="fukushi-widgets:form-src" content="${formSrc}" />` : '';
@@ -106,12 +106,12 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fukushi-partner-data-'));
   // The town, built as the guide says, with the CLI of the build.
   buildTown(['node', join(process.cwd(), 'dist/cli.js')], dir);
-  const text = readFileSync(join(dir, 'kamome.json'), 'utf8');
+  const text = readFileSync(join(dir, 'public', 'kamome.json'), 'utf8');
   built = JSON.parse(text);
   // The town's data, failing in the ways a partner's file can.
-  writeFileSync(join(dir, 'truncated.json'), text.slice(0, Math.floor(text.length / 2)));
-  writeFileSync(join(dir, 'schema-errors.json'), JSON.stringify({...built, services: 'not a list', towns: [{id: 3}]}));
-  writeFileSync(join(dir, 'schema-errors-no-number.json'), JSON.stringify({...built, services: 'not a list', fallback_contact: {...built.fallback_contact, phone: 'call us'}}));
+  writeFileSync(join(dir, 'public', 'truncated.json'), text.slice(0, Math.floor(text.length / 2)));
+  writeFileSync(join(dir, 'public', 'schema-errors.json'), JSON.stringify({...built, services: 'not a list', towns: [{id: 3}]}));
+  writeFileSync(join(dir, 'public', 'schema-errors-no-number.json'), JSON.stringify({...built, services: 'not a list', fallback_contact: {...built.fallback_contact, phone: 'call us'}}));
   facts = builtinFacts();
   allowedTels = townPhones(built);
   receiver = createReceiver({dbFile: ':memory:', schema: DEFAULT_SCHEMA, ratePerMinute: 0, receiptPrefix: 'KM', log: () => {}});
@@ -119,7 +119,7 @@ before(async () => {
   // it would load it, and be caught.
   ({server, url: base} = await serveStatic({
     routes: [
-      ['/town/', dir],
+      ['/town/', join(dir, 'public')],
       ['/', 'dist'],
     ],
     handle: async (req, res) => {

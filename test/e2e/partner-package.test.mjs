@@ -58,14 +58,19 @@ describe('the CLI of the packed package, in an empty project', {skip}, () => {
     assert.ok(!packed.some((f) => /^(data|src|test)\//.test(f)), 'no repository sources in the package');
   });
 
+  test('the guide\'s commands are the steps these tests run', () => {
+    const commands = [...readFileSync('docs/your-own-data.md', 'utf8').matchAll(/^npx fukushi-widgets (.+)$/gm)].map((m) => m[1]);
+    assert.deepEqual([...new Set(commands)], TOWN_STEPS.map((step) => step.join(' ')));
+  });
+
   test('the guide\'s steps build the fictional town from its CSV and JSON', () => {
     const folder = join(town.root, 'kamome');
     const steps = buildTown(town.cli, folder);
     assert.deepEqual(steps.map((s) => s.args[0]), TOWN_STEPS.map((s) => s[0]));
-    const built = JSON.parse(readFileSync(join(folder, 'kamome.json'), 'utf8'));
+    const built = JSON.parse(readFileSync(join(folder, 'public', 'kamome.json'), 'utf8'));
     assert.equal(built.readings_complete, true);
     assert.equal(built.fallback_contact.phone, '0120-000-000');
-    assert.equal(JSON.parse(readFileSync(join(folder, 'help-form.built.json'), 'utf8')).readings_complete, true);
+    assert.equal(JSON.parse(readFileSync(join(folder, 'public', 'help-form.json'), 'utf8')).readings_complete, true);
     for (const {args, out} of steps) assert.doesNotMatch(out, NISHITOKYO, args.join(' '));
   });
 
@@ -92,7 +97,7 @@ describe('the CLI of the packed package, in an empty project', {skip}, () => {
   test('without kuromoji and kanji: validate, lint-easy and --help run; build-data says what to install', () => {
     const folder = join(bare.root, 'kamome');
     rmSync(folder, {recursive: true, force: true});
-    const built = join(town.root, 'kamome', 'kamome.json');
+    const built = join(town.root, 'kamome', 'public', 'kamome.json');
     assert.equal(runCli(bare.cli, ['validate', built], {cwd: bare.root}).status, 0);
     assert.equal(runCli(bare.cli, ['lint-easy', join(town.root, 'kamome', 'data')], {cwd: bare.root}).status, 0);
     assert.equal(runCli(bare.cli, ['--help'], {cwd: bare.root}).status, 0);

@@ -7,13 +7,13 @@ import {resolve} from 'node:path';
 
 export const FIXTURE = resolve('test/fixtures/kamome');
 
-/** The steps of the guide, from the town's CSV and JSON to the files the widgets load. */
+/** The steps of the guide (docs/your-own-data.md), from the town's CSV and JSON to the files the widgets load. */
 export const TOWN_STEPS = [
   ['import-csv', 'services.csv', '--org', 'org-kamome', '--city', 'かもめ市', '--prefecture', '架空県', '--out', 'data/services.json'],
-  ['build-data', 'data', '--readings', 'readings.json', '--out', 'kamome.json'],
-  ['validate', 'kamome.json'],
+  ['validate', 'data'],
+  ['build-data', 'data', '--readings', 'readings.json', '--out', 'public/kamome.json'],
   ['lint-easy', 'data'],
-  ['build-help-form', 'help-form.json', '--readings', 'readings.json', '--dataset', 'data', '--out', 'help-form.built.json'],
+  ['build-help-form', 'help-form.json', '--readings', 'readings.json', '--dataset', 'data', '--out', 'public/help-form.json'],
 ];
 
 /** Runs the CLI (`[program, ...args]`) in `cwd`; returns its exit code and output. */
