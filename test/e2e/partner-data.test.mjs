@@ -3,7 +3,8 @@
 // furigana and en, in the states a resident reaches: finder results opened (the cards inside),
 // the card, the help form's town select, errors and receipt (the real receiver), the notices when
 // sending fails, the easy summary, and data that fails (404, truncated JSON, schema errors with and
-// without a sound fallback number, a missing form definition). Once more with the page-level
+// without a sound fallback number, a missing form definition) or lacks a part (no form definition
+// named, no plan). Once more with the page-level
 // <meta name="fukushi-widgets:src"> and form-src instead of attributes.
 // In every state: no text, link or attribute from the built-in dataset anywhere in the widgets
 // (shadow roots included: its city name, numbers, towns and postal codes), no request for the
@@ -77,7 +78,7 @@ let allowedTels;
 /** A page with every widget, the town's dataset named by attributes or (meta) by the page. */
 function pageHtml({src = '/town/kamome.json', formSrc = '/town/help-form.json', meta = false, locale = 'ja'}) {
   const data = meta ? '' : ` src="${src}"`;
-  const form = meta ? '' : ` form-src="${formSrc}"`;
+  const form = meta || !formSrc ? '' : ` form-src="${formSrc}"`;
   const settings = meta ? `<meta name="fukushi-widgets:src" content="${src}" /><meta name="fukushi-widgets:form-src" content="${formSrc}" />` : '';
   return `<!doctype html>
 <html lang="ja">
@@ -111,6 +112,7 @@ before(async () => {
   // The town's data, failing in the ways a partner's file can.
   writeFileSync(join(dir, 'public', 'truncated.json'), text.slice(0, Math.floor(text.length / 2)));
   writeFileSync(join(dir, 'public', 'schema-errors.json'), JSON.stringify({...built, services: 'not a list', towns: [{id: 3}]}));
+  writeFileSync(join(dir, 'public', 'no-plan.json'), JSON.stringify({...built, plan: undefined}));
   writeFileSync(join(dir, 'public', 'schema-errors-no-number.json'), JSON.stringify({...built, services: 'not a list', fallback_contact: {...built.fallback_contact, phone: 'call us'}}));
   facts = builtinFacts();
   allowedTels = townPhones(built);
@@ -392,6 +394,22 @@ describe('the town\'s data fails', {skip}, () => {
       });
     }
   }
+
+  test('ja: no form definition named, no plan in the data: the forms and the summary say so, with the town\'s number', async () => {
+    const view = await open({locale: 'ja', src: '/town/no-plan.json', formSrc: ''});
+    const {page} = view;
+    try {
+      await assertTownOnly(view, 'no form-src, no plan');
+      for (const widget of ['#register', '#urgent', 'fukushi-easy-summary']) {
+        assert.ok(await shadowHas(page, widget, '.notice.warning'), `${widget}: the notice`);
+        assert.ok((await shadowTels(page, widget)).includes(FALLBACK), `${widget}: the town's number`);
+      }
+      assert.ok(!(await shadowHas(page, '#register', 'form')), 'no form of another town');
+      assert.ok(view.messages.some((m) => /form-src/.test(m)), 'the console tells the editor to set form-src');
+    } finally {
+      await page.close();
+    }
+  });
 
   test('ja: the town\'s form definition is missing: the forms say so, with the town\'s number', async () => {
     const view = await open({locale: 'ja', formSrc: '/town/no-such-form.json'});
