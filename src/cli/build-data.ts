@@ -87,7 +87,7 @@ export function locateInSource(path: string, jsonPath: string): {file: string; p
 export function readOverrides(file: string): ReadingOverride[] {
   const data = parseJsonFile(file) as {readings?: ReadingOverride[]};
   const list = data.readings;
-  if (!Array.isArray(list)) throw new DataFileError('must be {"readings": [{"text": "柳沢", "reading": "やぎさわ", …}]}', file);
+  if (!Array.isArray(list)) throw new DataFileError('must be {"readings": [{"text": "本町", "reading": "ほんちょう", …}]}', file);
   list.forEach((o, i) => {
     if (typeof o?.text !== 'string' || typeof o.reading !== 'string' || !/^[ぁ-ゖー]+$/.test(o.reading)) {
       throw new DataFileError(`$.readings[${i}] (entry ${i + 1}) needs "text" and a "reading" in hiragana`, file);
