@@ -126,6 +126,9 @@ export class FukushiServiceFinder extends FukushiElement {
       const params = new URLSearchParams(location.search);
       for (const key of URL_KEYS) if (params.has(`fukushi-${key}`)) this[key] = params.get(`fukushi-${key}`)!;
     }
+    // Timers sleep in a hidden tab: the open-now lines are checked again when the page is shown.
+    // Added once here, not per update: adding and removing it on every keystroke costs more.
+    document.addEventListener('visibilitychange', this.#handleVisibilityChange);
   }
 
   override disconnectedCallback() {
@@ -151,14 +154,11 @@ export class FukushiServiceFinder extends FukushiElement {
     super.updated(changed);
     // Results show whether their desks are open: render again when that changes.
     clearTimeout(this.#statusTimer);
-    document.removeEventListener('visibilitychange', this.#handleVisibilityChange);
     const code = this.#code.module;
     if (this.#statusChanges === Infinity || !code) return;
     const now = Date.now();
     const wait = Math.min(this.#statusChanges - now, code.msToTokyoMidnight(now), MAX_WAIT);
     this.#statusTimer = setTimeout(() => this.requestUpdate(), Math.max(wait, 1000));
-    // Timers sleep in a hidden tab: check again when the page is shown.
-    document.addEventListener('visibilitychange', this.#handleVisibilityChange);
   }
 
   override render() {
@@ -395,7 +395,7 @@ export class FukushiServiceFinder extends FukushiElement {
   }
 
   readonly #handleVisibilityChange = () => {
-    if (!document.hidden) this.requestUpdate();
+    if (!document.hidden && this.#statusChanges !== Infinity) this.requestUpdate();
   };
 
   get #filters(): Filters {
