@@ -2,6 +2,7 @@ import type {Text} from '../../core/data/types.js';
 import type {FieldError} from '../../core/outbox/types.js';
 import type {EngineText, Mode, Step} from '../../core/help-request/form-definition.js';
 import type {Answers, Ctx} from '../../core/help-request/engine.js';
+import type {Contact} from '../../ui/fallback.js';
 
 /**
  * What the form's renderers (fields.ts, status.ts) draw from. The element makes a new one on
@@ -12,6 +13,8 @@ export interface FormView {
   ctx: Ctx;
   /** The `lang` of the widget's text: easy Japanese is Japanese. */
   lang: 'ja' | 'en';
+  /** Who to phone when the form cannot help: the dataset's own fallback contact, if one is known. */
+  contact: Contact | undefined;
   answers: Answers;
   errors: FieldError[];
   /** The person registered fills in the form: autocomplete may offer their own details. */
