@@ -720,6 +720,15 @@ describe('<fukushi-disaster-help-form> a request id belongs to one request', () 
     same.data = {...URGENT_EXAMPLE, id};
     expect(await same.submit()).to.include({id, state: 'delivered', receipt: 'NT-TEST-1'});
     expect(posts).to.have.length(1);
+    // The resident presses 送信する on the refused form: never refused, the answers go under a new id.
+    reply = () => json(201, {receipt: 'NT-RESIDENT'});
+    await update(other);
+    $<HTMLFormElement>(other, 'form').requestSubmit();
+    await waitFor(() => root(other).querySelector('.status .receipt')?.textContent === 'NT-RESIDENT', 'the receipt of the resident\'s request');
+    expect(posts).to.have.length(2);
+    expect(posts[1]!.body).to.include({details: '別の内容'});
+    expect(posts[1]!.key).to.equal(posts[1]!.body.id);
+    expect(posts[1]!.key).to.not.equal(id);
   });
 
   it('a waiting request cancelled elsewhere (another tab): the answers stay, with a new id and a new created_at', async () => {

@@ -301,7 +301,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     if (this.#ime.composing) return;
     const ids = this.#stepIds;
     const index = ids.indexOf(this.step);
-    if (index === ids.length - 1) return void this.submit();
+    if (index === ids.length - 1) return void this.#submission.submit(() => this.#send(false));
     this.answers = normalizeTyped(this.#steps, this.answers);
     const errors = validateStep(this.#ctx, this.#steps[index]!, this.answers);
     if (errors.length) return this.#showErrors(errors);
@@ -390,7 +390,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     this.#drafts.save();
   }
 
-  async #send(): Promise<HelpFormResult> {
+  /** Sends the request; `byScript`: submit() was called by the page's script, which may be refused an id (see deliver). */
+  async #send(byScript = true): Promise<HelpFormResult> {
     // Called before the form is on the page or has loaded: wait until it has. Once it has, the
     // payload is made at once, so that answers set after submit() are another request.
     if (!this.#loaded) {
@@ -416,7 +417,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     }
     submission.createdAt ??= new Date().toISOString();
     this.#drafts.save(0);
-    const result = await submission.deliver(this.endpoint!, () => this.data);
+    const result = await submission.deliver(this.endpoint!, () => this.data, byScript);
     // The id may have changed (another tab sent or cancelled the request meanwhile).
     this.#drafts.save(0);
     return result;

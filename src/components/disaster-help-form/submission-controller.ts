@@ -104,20 +104,23 @@ export class SubmissionController implements ReactiveController {
   /**
    * Saves the payload that `build` makes now in the outbox and sends it; shows and returns the
    * outcome. When another tab has sent or cancelled this request meanwhile, the answers go as a
-   * new request, unless the page's script chose the id: then it rejects (RequestIdInUseError).
+   * new request, unless the page's script chose the id and submit() was called by a script
+   * (`byScript`): then it rejects (RequestIdInUseError). A resident's press is never refused.
    */
-  async deliver(endpoint: string, build: () => HelpRequest): Promise<SubmitResult> {
+  async deliver(endpoint: string, build: () => HelpRequest, byScript: boolean): Promise<SubmitResult> {
     let payload = build();
     let result: SubmitResult;
     this.#sending = payload.id;
     try {
       const {submitHelpRequest} = await outbox();
       const send = () => submitHelpRequest(endpoint, payload as unknown as {id: string; mode: string});
+      const strict = byScript && this.#given === this.id;
       result = await send().catch((error: Error) => {
-        if (error.name !== 'RequestIdInUseError' || this.#given === this.id) throw error;
+        if (error.name !== 'RequestIdInUseError' || strict) throw error;
+        if (this.#given === this.id) console.error(`${error.message}: the resident's answers go under a new id`);
         return {id: payload.id, state: 'cancelled'};
       });
-      if (result.state === 'cancelled' && this.#given !== this.id) {
+      if (result.state === 'cancelled' && !strict) {
         this.startNew(undefined, new Date().toISOString());
         this.#sending = (payload = build()).id;
         result = await send();
