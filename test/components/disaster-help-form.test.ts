@@ -682,6 +682,36 @@ describe('<fukushi-disaster-help-form> a request id belongs to one request', () 
     expect(text(el)).to.not.contain(a.receipt!);
   });
 
+  it('before the form has loaded, submit() and then data: the earlier submit() rejects (RequestChangedError) and sends nothing; the new data goes as its own request', async () => {
+    reply = numbered();
+    const el = document.createElement('fukushi-disaster-help-form');
+    el.id = `early-twice-${Date.now()}`;
+    el.mode = 'urgent';
+    el.endpoint = ENDPOINT;
+    el.src = DATASET_URL;
+    el.formSrc = FORM_URL;
+    el.data = request('一つ目');
+    const first = el.submit();
+    const firstId = el.data.id;
+    el.data = request('二つ目');
+    const second = el.submit();
+    document.body.append(el);
+    try {
+      let error: Error | undefined;
+      await first.catch((e: Error) => (error = e));
+      expect(error?.name).to.equal('RequestChangedError');
+      expect(error?.message).to.contain('await submit()');
+      const result = await second;
+      expect(result).to.include({state: 'delivered', receipt: 'NT-ONE-1'});
+      expect(result.id).to.not.equal(firstId);
+      expect(posts.map((p) => [p.key, p.body.details])).to.deep.equal([[result.id, '二つ目']]);
+      await el.ready;
+      expect(text(el)).to.contain('NT-ONE-1');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('two forms without ids on one page keep their own drafts (#2 for the second) and send their own requests', async () => {
     const store = await draftStore();
     await Promise.all(['urgent:', 'urgent:#2'].map((key) => store.delete(key)));

@@ -143,6 +143,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   #restored: Promise<void> = Promise.resolve();
   #settled = false;
   #dataSet = false;
+  /** Counts `data` sets: a submit() made before the form loaded tells whether its answers were replaced. */
+  #dataVersion = 0;
   /** A payload set before the definition arrived: it is applied when the definition does. */
   #early?: HelpRequest;
 
@@ -157,13 +159,14 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   /** Resolves when the dataset, the form definition and any saved draft have loaded (and a pending submit has settled). */
   get ready(): Promise<void> {
-    return Promise.all([this.#loader.ready, this.#definition.ready, this.#restored, this.#submission.inflight]).then(() => undefined);
+    const submitted = this.#submission.inflight?.catch(() => undefined);
+    return Promise.all([this.#loader.ready, this.#definition.ready, this.#restored, submitted]).then(() => undefined);
   }
 
   /**
    * The answers as the JSON payload that is posted; set it to fill in the form. Set after a
-   * receipt, while the form's request waits to be sent, or once submit() has sent it, it starts a
-   * new request: under the payload's id if that is another UUID, else under a new one.
+   * receipt, while the form's request waits to be sent, or while or after submit() sends it, it
+   * starts a new request: under the payload's id if that is another UUID, else under a new one.
    */
   get data(): HelpRequest {
     const {id, createdAt} = this.#submission;
@@ -173,7 +176,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   set data(payload: HelpRequest) {
     const definition = this.#definition.data;
     const submission = this.#submission;
-    const {sent} = submission;
+    // A submit() that waits for the form to load has not made its payload yet: it is sent all the same.
+    const sent = submission.sent || (!!submission.inflight && !this.#loaded);
     const id = isUuid(payload?.id) && payload.id !== submission.id ? payload.id : undefined;
     this.#early = definition ? undefined : payload;
     if (definition) this.answers = answersOf(definition, this.mode, payload);
@@ -185,13 +189,15 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     }
     this.errors = [];
     this.#dataSet = true;
+    this.#dataVersion++;
     this.#drafts.save();
   }
 
   /**
-   * Validates and submits exactly as the form's own button does: the answers as they are now
-   * (before the form has loaded, as they are once it has). Resolves with this request's outcome;
-   * rejects with a RequestIdInUseError when an id set through `data` belongs to another request.
+   * Validates and submits exactly as the form's own button does: the answers as they are now (before
+   * the form has loaded, as they are once it has). Resolves with this request's outcome; rejects
+   * with a RequestIdInUseError when an id set through `data` belongs to another request, and with a
+   * RequestChangedError when `data` is set again before the form has loaded (await submit() first).
    */
   submit(): Promise<HelpFormResult> {
     const {status} = this.#submission;
@@ -395,8 +401,14 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     // Called before the form is on the page or has loaded: wait until it has. Once it has, the
     // payload is made at once, so that answers set after submit() are another request.
     if (!this.#loaded) {
+      const version = this.#dataVersion;
       await this.updateComplete;
       await Promise.all([this.#loader.ready, this.#definition.ready, this.#restored]);
+      // Its answers were replaced meanwhile by another request's: sending those would be sending the wrong request.
+      if (version !== this.#dataVersion) {
+        const message = 'fukushi-widgets: <fukushi-disaster-help-form> data was set again before the form had loaded, so an earlier submit() sent nothing; await submit() before setting data again';
+        throw Object.assign(new Error(message), {name: 'RequestChangedError'});
+      }
     }
     const submission = this.#submission;
     const {id} = submission;
