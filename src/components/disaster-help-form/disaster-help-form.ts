@@ -406,7 +406,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       await Promise.all([this.#loader.ready, this.#definition.ready, this.#restored]);
       // Its answers were replaced meanwhile by another request's: sending those would be sending the wrong request.
       if (version !== this.#dataVersion) {
-        const message = 'fukushi-widgets: <fukushi-disaster-help-form> data was set again before the form had loaded, so an earlier submit() sent nothing; await submit() before setting data again';
+        const message = 'fukushi-widgets: help form data set again before it loaded: an earlier submit() sent nothing (await submit() first)';
         throw Object.assign(new Error(message), {name: 'RequestChangedError'});
       }
     }

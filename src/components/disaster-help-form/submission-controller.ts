@@ -117,7 +117,7 @@ export class SubmissionController implements ReactiveController {
       const strict = byScript && this.#given === this.id;
       result = await send().catch((error: Error) => {
         if (error.name !== 'RequestIdInUseError' || strict) throw error;
-        if (this.#given === this.id) console.error(`${error.message}: the resident's answers go under a new id`);
+        if (this.#given === this.id) console.error(`${error.message}: sent under a new id`);
         return {id: payload.id, state: 'cancelled'};
       });
       if (result.state === 'cancelled' && !strict) {
