@@ -245,7 +245,7 @@ export class FukushiServiceFinder extends FukushiElement {
 
   /** Offline before the search code ever loaded: whom to phone, and a retry. */
   #renderCodeFailed() {
-    const error = new DatasetError('network', this.#loader.url ?? '', 'the search code could not be loaded');
+    const error = new DatasetError('network', this.#loader.url ?? '', 'search code not loaded');
     return loadErrorNotice(error, fallbackContact(this.#loader, this.reading.locale), this.reading.lang, (s) => this.renderText(s), () => this.#code.hostConnected());
   }
 
