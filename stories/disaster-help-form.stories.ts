@@ -45,7 +45,9 @@ function make(name: string, s: Setup) {
     if (s.endpoint !== undefined) el.endpoint = s.endpoint;
     if (s.src) el.src = s.src;
     if (s.formSrc) el.formSrc = s.formSrc;
-    if (s.data) el.data = structuredClone(s.data);
+    // A story that submits sends a request of its own each time it is shown (in each reading
+    // mode, say): an id belongs to one request, so it gets a new one.
+    if (s.data) el.data = {...structuredClone(s.data), ...(s.submit ? {id: crypto.randomUUID()} : {})};
     if (s.step) el.step = s.step;
     if (s.submit) void el.submit();
     // The loading state never ends: tell the test harness it has rendered all it will.
