@@ -65,7 +65,7 @@ export class FukushiElement extends LitElement {
 
   /** Renders text that may hold ruby notation, with furigana as the reader chose. */
   protected renderText(notation: string | undefined | null, grade?: number) {
-    return ruby(notation, {furigana: this.reading.furigana, grade});
+    return ruby(notation, {furigana: this.reading.furigana, grade, join: this.reading.easy});
   }
 
   /**

@@ -2,6 +2,9 @@
  * Renders ruby notation as HTML ruby, the one way every widget does it.
  *
  * - One <ruby> per word; <rt>/<rp> are hidden from assistive tech so each word is read once.
+ * - Easy Japanese (`join`): annotated words with no text between them (要|介護) are one word, as
+ *   spaces part the words there, and become one <ruby>: a reading wider than its own word would
+ *   otherwise push the next one away, and 「要 介護」 would read as two words.
  * - Furigana off: no <rt> at all, just the text.
  * - Names that speech engines misread (《=…》): the ruby is visual only and assistive tech
  *   hears the reading from visually hidden kana (docs/architecture.md, "Reading modes and ruby").
@@ -17,6 +20,8 @@ export interface RubyOptions {
   furigana: boolean;
   /** Annotate only kanji not learned by the end of this school grade (1–6). */
   grade?: number | undefined;
+  /** Join neighbouring annotated words into one ruby (easy Japanese, written with spaces between words). */
+  join?: boolean;
 }
 
 // The grade table (2020 学年別漢字配当表) is fetched only when a widget asks for grade furigana.
@@ -61,13 +66,21 @@ function renderVisual(segment: RubySegment, options: RubyOptions): TemplateResul
 
 function renderSegment(segment: Segment, options: RubyOptions): TemplateResult | string {
   if (!isRuby(segment)) return segment.text;
-  if (segment.speak) {
-    return html`<span class="name"
-      ><span aria-hidden="true">${renderVisual(segment, options)}</span
-      ><span class="visually-hidden">${readingOf(segment)}</span></span
-    >`;
-  }
+  if (segment.speak) return spoken(renderVisual(segment, options), readingOf(segment));
   return renderVisual(segment, options);
+}
+
+/** What is shown is for the eye only; assistive tech hears `speech` (names that engines misread). */
+const spoken = (visual: TemplateResult | string, speech: string) =>
+  html`<span class="name"
+    ><span aria-hidden="true">${visual}</span
+    ><span class="visually-hidden">${speech}</span></span
+  >`;
+
+/** Neighbouring annotated words as one: the bases and the readings joined, names heard by their reading. */
+function renderJoined(run: readonly RubySegment[]): TemplateResult {
+  const visual = rubyTemplate(run.map((s) => s.base).join(''), run.map(readingOf).join(''));
+  return run.some((s) => s.speak) ? spoken(visual, run.map((s) => (s.speak ? readingOf(s) : s.base)).join('')) : visual;
 }
 
 /** Renders notation (or parsed segments) as text with ruby. */
@@ -77,5 +90,21 @@ export function ruby(
 ): TemplateResult | typeof nothing {
   if (notation === undefined || notation === null || notation === '') return nothing;
   const segments = typeof notation === 'string' ? parseRuby(notation) : notation;
-  return html`${segments.map((s) => renderSegment(s, options))}`;
+  // Only easy Japanese joins; grade furigana annotates single characters; without furigana, nothing to join.
+  if (!options.join || !options.furigana || options.grade !== undefined) return html`${segments.map((s) => renderSegment(s, options))}`;
+  const out: Array<TemplateResult | string> = [];
+  let run: RubySegment[] = [];
+  const close = () => {
+    if (run.length) out.push(run.length === 1 ? renderSegment(run[0]!, options) : renderJoined(run));
+    run = [];
+  };
+  for (const segment of segments) {
+    if (isRuby(segment)) run.push(segment);
+    else {
+      close();
+      out.push(segment.text);
+    }
+  }
+  close();
+  return html`${out}`;
 }

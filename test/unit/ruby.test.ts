@@ -57,8 +57,8 @@ describe('ruby notation', () => {
     document.body.append(host);
     const allowed = new Set(['RUBY', 'RT', 'RP', 'SPAN']);
     fc.assert(
-      fc.property(notationString, fc.boolean(), fc.option(fc.integer({min: 1, max: 6})), (s, furigana, grade) => {
-        render(ruby(s, {furigana, grade: grade ?? undefined}), host);
+      fc.property(notationString, fc.boolean(), fc.option(fc.integer({min: 1, max: 6})), fc.boolean(), (s, furigana, grade, join) => {
+        render(ruby(s, {furigana, grade: grade ?? undefined, join}), host);
         const tags = [...host.querySelectorAll('*')].map((el) => el.tagName);
         const spansOk = [...host.querySelectorAll('span')].every((el) =>
           ['name', 'visually-hidden', ''].includes(el.className) && el.attributes.length <= 2,
@@ -107,4 +107,20 @@ describe('ruby notation', () => {
     expect(host.querySelector('.visually-hidden')!.textContent).to.equal('やぎさわ');
     expect(host.querySelector('[aria-hidden="true"]')!.textContent).to.equal('柳沢');
   });
+
+  it('joins neighbouring words into one ruby in easy Japanese, so that no reading pushes them apart', () => {
+    const host = document.createElement('div');
+    const rubies = () => [...host.querySelectorAll('ruby')].map((r) => `${[...r.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('')}《${r.querySelector('rt')!.textContent}》`);
+    render(ruby('｜要《よう》｜介護《かい|ご》の ｜人《ひと》', {furigana: true, join: true}), host);
+    expect(rubies()).to.deep.equal(['要介護《ようかいご》', '人《ひと》']);
+    expect(host.textContent).to.equal('要介護（ようかいご）の 人（ひと）');
+    render(ruby('｜要《よう》｜介護《かい|ご》の', {furigana: true}), host);
+    expect(rubies()).to.deep.equal(['要《よう》', '介護《かいご》']);
+    // A name that speech engines misread keeps its reading for assistive tech inside the word.
+    render(ruby('｜柳沢《=やぎさわ》｜公民館《こうみんかん》へ', {furigana: true, join: true}), host);
+    expect(rubies()).to.deep.equal(['柳沢公民館《やぎさわこうみんかん》']);
+    expect(host.querySelector('[aria-hidden="true"] ruby')).to.not.equal(null);
+    expect(host.querySelector('.visually-hidden')!.textContent).to.equal('やぎさわ公民館');
+  });
+
 });

@@ -33,15 +33,6 @@ export const styles = css`
   li + li {
     margin-block-start: 0.25em;
   }
-  /* A reading wider than its word leaves space around the word, not inside it: a gap inside
-     協力 would look like a 分かち書き space. */
-  ruby {
-    ruby-align: center;
-  }
-  rt {
-    /* proportional kana: long readings (かんきょう) leave smaller gaps around their word */
-    font-feature-settings: 'palt';
-  }
   /* A word in several ruby pieces (成年 + 後見) is one unit at a line end. Only a word longer
      than the whole line wraps inside, where the line ends. */
   .w {

@@ -293,7 +293,7 @@ export class FukushiEasySummary extends FukushiElement {
 
   /** Runs of ruby segments become one unbreakable word (成年|後見 never splits at a line end). */
   #renderWords(segments: readonly Segment[]) {
-    const options = {furigana: this.reading.furigana, grade: this.#grade};
+    const options = {furigana: this.reading.furigana, grade: this.#grade, join: this.reading.easy};
     const out: unknown[] = [];
     let run: Segment[] = [];
     const closeRun = () => {
