@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
 import {render} from 'lit';
-import {formatRuby, parseRuby, partsOf, plainText, readingText, type Segment} from '../../src/core/text/ruby.js';
+import {bracketedReadings, formatRuby, parseRuby, partsOf, plainText, readingText, type Segment} from '../../src/core/text/ruby.js';
 import {gradesReady, ruby} from '../../src/ui/ruby.js';
 
 // The same cases on every machine and day (the Node property tests share this seed).
@@ -121,6 +121,12 @@ describe('ruby notation', () => {
     expect(rubies()).to.deep.equal(['柳沢公民館《やぎさわこうみんかん》']);
     expect(host.querySelector('[aria-hidden="true"] ruby')).to.not.equal(null);
     expect(host.querySelector('.visually-hidden')!.textContent).to.equal('やぎさわ公民館');
+  });
+
+  it('gives readings in brackets where ruby cannot go', () => {
+    expect(bracketedReadings('｜谷戸町《=やとちょう》')).to.equal('谷戸町（やとちょう）');
+    expect(bracketedReadings('｜基本《き|ほん》｜目標《もく|ひょう》1 ｜福祉《ふく|し》を ｜学《まな》ぶ')).to.equal('基本目標（きほんもくひょう）1 福祉（ふくし）を 学（まな）ぶ');
+    expect(bracketedReadings('えらばない')).to.equal('えらばない');
   });
 
 });

@@ -12,6 +12,8 @@ export interface FormView {
   ctx: Ctx;
   /** The `lang` of the widget's text: easy Japanese is Japanese. */
   lang: 'ja' | 'en';
+  /** Readings are shown (where ruby cannot go, in brackets). */
+  furigana: boolean;
   answers: Answers;
   errors: FieldError[];
   /** The person registered fills in the form: autocomplete may offer their own details. */
