@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
 import {render} from 'lit';
-import {bracketedReadings, formatRuby, parseRuby, partsOf, plainText, readingText, type Segment} from '../../src/core/text/ruby.js';
+import {annotateTerm, bracketedReadings, formatRuby, parseRuby, partsOf, plainText, readingText, type Segment} from '../../src/core/text/ruby.js';
 import {gradesReady, ruby} from '../../src/ui/ruby.js';
 
 // The same cases on every machine and day (the Node property tests share this seed).
@@ -129,4 +129,15 @@ describe('ruby notation', () => {
     expect(bracketedReadings('えらばない')).to.equal('えらばない');
   });
 
+  it('splits the whole reading of a term between its runs of kanji, by the kana between them', () => {
+    expect(annotateTerm('地域福祉', 'ちいきふくし')).to.equal('｜地域福祉《ちいきふくし》');
+    expect(annotateTerm('地域福祉コーディネーター', 'ちいきふくしこーでぃねーたー')).to.equal('｜地域福祉《ちいきふくし》コーディネーター');
+    expect(annotateTerm('ほっとネット推進員', 'ほっとねっとすいしんいん')).to.equal('ほっとネット｜推進員《すいしんいん》');
+    expect(annotateTerm('心のバリアフリー', 'こころのばりあふりー')).to.equal('｜心《こころ》のバリアフリー');
+    // Kanji beside marks or letters share one reading: where one ends cannot be told.
+    expect(annotateTerm('民生委員・児童委員', 'みんせいいいんじどういいん')).to.equal('｜民生委員・児童委員《みんせいいいんじどういいん》');
+    expect(annotateTerm('ヤングケアラー', 'やんぐけあらー')).to.equal('ヤングケアラー');
+    // A reading that does not fit leaves the term as it is.
+    expect(annotateTerm('心のバリアフリー', 'こころばりあふりー')).to.equal('心のバリアフリー');
+  });
 });

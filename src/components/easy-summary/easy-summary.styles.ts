@@ -95,8 +95,13 @@ export const styles = css`
       position-try-fallbacks: flip-block;
     }
   }
-  .tip-term {
+  /* Blocks, not text beside a block: Chromium makes room for readings in the lines of a block,
+     but not in those of the anonymous block that text beside a block goes into (line height 1.5). */
+  .tip-term,
+  .tip-text {
     display: block;
+  }
+  .tip-term {
     margin-block-end: 0.25em;
   }
   .tip .button {

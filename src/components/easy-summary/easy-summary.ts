@@ -11,7 +11,7 @@ import {noticeStyles} from '../../ui/styles.js';
 import {activeLocale} from '../../core/i18n/localization.js';
 import {pick} from '../../core/data/text.js';
 import type {Dataset, GlossaryEntry, SummaryBlock, SummarySection, Text} from '../../core/data/types.js';
-import {isRuby, type Segment} from '../../core/text/ruby.js';
+import {annotateTerm, isRuby, type Segment} from '../../core/text/ruby.js';
 import {sentencesOf, termPatterns, type Patterns} from './glossary.js';
 import {ReadAloud} from './speech.js';
 import {styles} from './easy-summary.styles.js';
@@ -343,8 +343,8 @@ export class FukushiEasySummary extends FukushiElement {
     const term = this.#loader.data?.glossary.find((g: GlossaryEntry) => g.id === tip.dataset.term);
     if (!term) return;
     render(
-      html`<strong class="tip-term">${this.renderText(term.term, this.#grade)}</strong>
-        <span>${this.renderText(pick(term.explanation, this.reading.locale).value, this.#grade)}</span>
+      html`<strong class="tip-term">${this.renderText(annotateTerm(term.term, term.reading), this.#grade)}</strong>
+        <span class="tip-text">${this.renderText(pick(term.explanation, this.reading.locale).value, this.#grade)}</span>
         <button type="button" class="button secondary" popovertarget=${tip.id} popovertargetaction="hide">${this.renderText(msg('閉じる'))}</button>`,
       tip,
     );
