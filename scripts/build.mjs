@@ -7,11 +7,14 @@ import {bin, run} from './lib/run.mjs';
 rmSync('dist', {recursive: true, force: true});
 run('Localised strings (lit-localize build)', bin('lit-localize'), ['build']);
 run('Built-in dataset with readings (npm run data:build)', bin('tsx'), [
-  'src/cli/index.ts', 'build-data', 'data/nishitokyo', '--out', 'dist/data/nishitokyo.json',
+  'src/cli/index.ts', 'build-data', 'data/nishitokyo', '--readings', 'data/readings.json', '--out', 'dist/data/nishitokyo.json',
 ]);
 run('JSON Schemas', bin('tsx'), ['src/cli/index.ts', 'schema', '--out', 'dist/schema/dataset.schema.json']);
 run('Help request JSON Schema', bin('tsx'), ['src/cli/index.ts', 'help-request-schema', '--out', 'dist/schema/help-request.schema.json']);
-run('Help form definition with readings', bin('tsx'), ['src/cli/index.ts', 'build-help-form', 'data/help-form/nishitokyo.json', '--out', 'dist/data/help-form.json']);
+run('Help form definition with readings', bin('tsx'), [
+  'src/cli/index.ts', 'build-help-form', 'data/help-form/nishitokyo.json', '--readings', 'data/readings.json', '--dataset', 'data/nishitokyo',
+  '--out', 'dist/data/help-form.json',
+]);
 run('npm modules (vite build)', bin('vite'), ['build', '--logLevel', 'warn']);
 run('CDN bundle dist/fukushi-widgets.js (vite build --mode cdn)', bin('vite'), ['build', '--mode', 'cdn', '--logLevel', 'warn']);
 run('Type declarations (tsc)', bin('tsc'), ['-p', 'tsconfig.build.json']);

@@ -3,9 +3,8 @@
 // npm packages (npm ci) and, as root, Debian's chromium, firefox-esr, webkit2gtk-driver, xvfb and
 // fonts-noto-cjk (npm tools cannot download browsers here). Uses only Node built-ins until the
 // packages are installed.
-import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
-import {join} from 'node:path';
 import {bin, run} from './lib/run.mjs';
 import {ENGINE_NAMES, missingPackages} from '../test/engines/programs.mjs';
 
@@ -73,33 +72,6 @@ function ensureNodeModules() {
   run('Installing npm packages (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-/** Regenerates custom-elements.json in a temporary folder and compares it with the committed one. */
-function checkManifestDrift() {
-  // cem writes --outdir relative to the project, so the scratch folder lives here (git-ignored).
-  const dir = mkdtempSync('.cem-');
-  // cem also points package.json's customElements field at its output folder: put it back
-  // before anything can exit.
-  const packageJson = readFileSync('package.json', 'utf8');
-  const args = JSON.parse(packageJson).scripts.analyze.replace(/^cem analyze /, '');
-  const label = 'custom-elements.json drift check';
-  process.stdout.write(`\n▶ ${label}\n`);
-  const result = spawnSync('sh', ['-c', `${bin('cem')} analyze ${args} --outdir ${dir} >/dev/null`], {stdio: 'inherit'});
-  writeFileSync('package.json', packageJson);
-  const freshFile = join(dir, 'custom-elements.json');
-  const fresh = result.status === 0 && existsSync(freshFile) ? readFileSync(freshFile, 'utf8') : null;
-  rmSync(dir, {recursive: true, force: true});
-  if (fresh === null) {
-    console.error(`\n✖ ${label}: the analyzer failed (exit ${result.status ?? result.signal}).`);
-    process.exit(1);
-  }
-  const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
-  if (fresh !== committed) {
-    console.error('\n✖ custom-elements.json is out of date. Run `npm run analyze` and commit the result.');
-    process.exit(1);
-  }
-  console.log(`✔ ${label}`);
-}
-
 ensureDebianPackages();
 ensureNodeModules();
 run('Localised strings (lit-localize build)', bin('lit-localize'), ['build']);
@@ -112,7 +84,7 @@ run('Built-in dataset and help form for the component tests (npm run data:build)
 run('Unit and component tests in headless Chromium (@web/test-runner)', bin('web-test-runner'), [], {
   env: {CHROME_PATH: chrome},
 });
-checkManifestDrift();
+run('custom-elements.json drift check', 'node', ['scripts/analyze.mjs', '--check']);
 run('Build (npm run build)', 'node', ['scripts/build.mjs']);
 run('Size budget (npm run size)', 'node', ['scripts/size.mjs']);
 run('Storybook build (npm run build-storybook)', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'], {

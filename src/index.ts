@@ -32,5 +32,5 @@ export {FukushiContactCard} from './components/contact-card/contact-card.js';
 export {setLocale, setFurigana, getReadingPrefs, onReadingPrefsChange} from './core/prefs/api.js';
 export type {Locale, ReadingPrefs, ChoiceOptions} from './core/prefs/api.js';
 export {VERSION} from './version.js';
-export {submitHelpRequest, listOutbox, onOutboxChange, cancelOutboxEntry} from './core/outbox/outbox.js';
-export type {OutboxEntry, OutboxState, SubmitResult, FieldError} from './core/outbox/outbox.js';
+export {submitHelpRequest, listOutbox, onOutboxChange, cancelOutboxEntry} from './core/outbox/api.js';
+export type {OutboxEntry, OutboxState, SubmitResult, FieldError} from './core/outbox/types.js';

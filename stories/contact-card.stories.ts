@@ -88,10 +88,27 @@ export const UnverifiedData: Story = {
 /** A desk with no phone of its own: residents are sent to the city's main number. */
 export const NoPhone: Story = {args: {desk: 'desk-fukushi-marugoto'}};
 
-/** The dataset cannot be used: the city's number and the editor's own HTML are shown. */
+/** A dataset that cannot be used and holds no sound number: the editor's own HTML and a retry button. */
 export const LoadError: Story = {
   render: () => html`<fukushi-contact-card desk="desk-hotroom" src="/fixtures/broken-dataset.json">
     <p>子ども相談室 ほっとルーム　電話 <a href="tel:0120910977">0120-9109-77</a>（無料）</p>
+  </fukushi-contact-card>`,
+};
+
+/**
+ * A partner town's dataset (the fictional かもめ市) that cannot be read: no number is known, so
+ * residents get the page's own content and a retry button, never another town's number.
+ */
+export const PartnerDataFails: Story = {
+  render: () => html`<fukushi-contact-card desk="desk-soudan" src="/fixtures/not-json.json">
+    <p>かもめ市 福祉相談窓口（架空の市）　電話 <a href="tel:0120000000">0120-000-000</a></p>
+  </fukushi-contact-card>`,
+};
+
+/** A partner town's dataset with errors whose fallback number is sound: residents get that number. */
+export const PartnerDataFailsKeepsNumber: Story = {
+  render: () => html`<fukushi-contact-card desk="desk-soudan" src="/fixtures/partner-broken.json">
+    <p>かもめ市 福祉相談窓口（架空の市）</p>
   </fukushi-contact-card>`,
 };
 

@@ -144,8 +144,15 @@ export const UrgentNoEndpoint: Story = {render: make('urgent-no-endpoint', {mode
 
 /** While the dataset loads. */
 export const Loading: Story = {render: make('loading', {endpoint: OK, src: '/fukushi-test-hang/dataset.json', loading: true})};
-/** The dataset cannot be used: the city's phone number instead. */
+/** The dataset cannot be used (and holds no sound number): 119 and 110, the notice and a retry button. */
 export const DataError: Story = {render: make('data-error', {mode: 'urgent', endpoint: OK, src: '/fixtures/broken-dataset.json'})};
+/**
+ * A town's own dataset (the fictional かもめ市) without a form definition of its own: the form is
+ * not available there yet, and residents get the town's number; Nishitokyo's rules never apply.
+ */
+export const TownWithoutForm: Story = {render: make('town-without-form', {endpoint: OK, src: '/fixtures/partner-town.json'})};
+/** The same in urgent mode: 119 and 110 first, then the town's number. */
+export const UrgentTownWithoutForm: Story = {render: make('urgent-town-without-form', {mode: 'urgent', endpoint: OK, src: '/fixtures/partner-town.json'})};
 /** The form definition (form-src) cannot be used: the phone numbers instead, 119 and 110 first in urgent mode. */
 export const DefinitionError: Story = {render: make('definition-error', {mode: 'urgent', endpoint: OK, formSrc: '/fixtures/not-json.json'})};
 export const EasyJapanese: Story = {...RegisterPerson, globals: {locale: 'ja-x-easy'}};

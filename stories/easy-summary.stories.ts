@@ -112,5 +112,7 @@ export const Loading: Story = {
     return el;
   },
 };
-/** The data cannot be used: the city's phone number instead. */
+/** The data cannot be used (and holds no sound number): the notice and a retry button. */
 export const DataError: Story = {args: {src: '/fixtures/broken-dataset.json'}};
+/** A town's dataset without a plan (the fictional かもめ市): the summary says so, with the town's number. */
+export const NoPlan: Story = {args: {src: '/fixtures/partner-town.json'}};

@@ -44,7 +44,7 @@ export const FiltersApplied: Story = {args: {query: '相談', need: 'need-child'
 export const TownAndGoal: Story = {args: {area: 'town-yagisawa', goal: 'goal-3'}};
 /** While the data loads. */
 export const Loading: Story = {args: {src: '/fukushi-test-hang/dataset.json'}};
-/** The data cannot be used: the city's phone number instead. */
+/** The data cannot be used (and holds no sound number): the notice and a retry button. */
 export const DataError: Story = {args: {src: '/fixtures/broken-dataset.json'}};
 export const EasyJapanese: Story = {args: {query: 'お金'}, globals: {locale: 'ja-x-easy'}};
 export const English: Story = {args: {query: 'rent'}, globals: {locale: 'en'}};

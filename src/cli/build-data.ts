@@ -6,8 +6,8 @@
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import type {Dataset} from '../core/data/types.js';
-import {validateDataset, type Problem} from '../core/data/validate.js';
-import {Annotator, loadTokenizer, type ReadingOverride} from './readings.js';
+import {key, validateDataset, type Problem} from '../core/data/validate.js';
+import {Annotator, loadTokenizer, readingsAdvice, type ReadingOverride} from './readings.js';
 import {contextMisreadings} from './reading-rules.js';
 
 export class DataFileError extends Error {
@@ -21,6 +21,7 @@ export class DataFileError extends Error {
 
 /** JSON.parse with the line and column of a syntax error. */
 export function parseJsonFile(file: string): unknown {
+  if (!existsSync(file)) throw new DataFileError('no such file', file);
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
@@ -86,10 +87,10 @@ export function locateInSource(path: string, jsonPath: string): {file: string; p
 export function readOverrides(file: string): ReadingOverride[] {
   const data = parseJsonFile(file) as {readings?: ReadingOverride[]};
   const list = data.readings;
-  if (!Array.isArray(list)) throw new DataFileError('must be {"readings": [{"text": "柳沢", "reading": "やぎさわ", …}]}', file);
+  if (!Array.isArray(list)) throw new DataFileError('must be {"readings": [{"text": "本町", "reading": "ほんちょう", …}]}', file);
   list.forEach((o, i) => {
     if (typeof o?.text !== 'string' || typeof o.reading !== 'string' || !/^[ぁ-ゖー]+$/.test(o.reading)) {
-      throw new DataFileError(`entry ${i + 1} needs "text" and a hiragana "reading"`, file);
+      throw new DataFileError(`$.readings[${i}] (entry ${i + 1}) needs "text" and a "reading" in hiragana`, file);
     }
     const [wrong] = contextMisreadings(`｜${o.text}《${o.reading}》`);
     if (wrong) throw new DataFileError(`$.readings[${i}] (entry ${i + 1}): ${wrong.message}. Correct its "reading".`, file);
@@ -109,13 +110,16 @@ export interface BuildReport {
   unreviewedUsed: string[];
 }
 
-/** Adds readings to every Japanese text and address, then validates. */
-export async function buildDataset(source: Record<string, unknown>, overrides: ReadingOverride[]): Promise<BuildReport> {
+/**
+ * Adds readings to every Japanese text and address, then validates. `overrides`: the town's own
+ * readings list (the CLI's common words are always used under it), read from `readingsFile`.
+ */
+export async function buildDataset(source: Record<string, unknown>, overrides: ReadingOverride[], readingsFile?: string): Promise<BuildReport> {
   // Shape first: readings are pointless on data that does not validate.
   const shape = validateDataset(source);
   if (shape.length) return {dataset: source as unknown as Dataset, problems: shape, texts: 0, overridesUsed: new Map(), unreviewedUsed: []};
 
-  const annotator = new Annotator(await loadTokenizer(), overrides);
+  const annotator = new Annotator(await loadTokenizer(), overrides, readingsFile);
   const dataset = structuredClone(source) as unknown as Dataset;
   const problems: Problem[] = [];
   let texts = 0;
@@ -125,7 +129,7 @@ export async function buildDataset(source: Record<string, unknown>, overrides: R
       problems.push({
         path,
         message: `no reading for ${[...new Set(missing)].join('')} in "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`,
-        fix: 'write ｜漢字《かんじ》 in the text, or add the word to data/readings.json',
+        fix: `write ｜漢字《かんじ》 in the text, or ${readingsAdvice(readingsFile)}`,
       });
     }
     for (const m of misread) problems.push({path, ...m});
@@ -138,7 +142,7 @@ export async function buildDataset(source: Record<string, unknown>, overrides: R
     const record = value as Record<string, unknown>;
     if (isText(record)) {
       for (const variant of ['ja', 'ja-x-easy'] as const) {
-        if (typeof record[variant] === 'string') record[variant] = annotate(record[variant] as string, `${path}.${variant}`);
+        if (typeof record[variant] === 'string') record[variant] = annotate(record[variant] as string, key(path, variant));
       }
       return;
     }
@@ -161,7 +165,8 @@ export async function buildDataset(source: Record<string, unknown>, overrides: R
   });
 
   dataset.readings_complete = true;
-  problems.push(...validateDataset(dataset));
+  // A kanji reported above without a reading is not reported again by the validator's reading check.
+  problems.push(...validateDataset(dataset).filter((p) => !problems.some((q) => q.path === p.path)));
   const unreviewed = new Set(overrides.filter((o) => o.status !== 'reviewed').map((o) => o.text));
   return {
     dataset,

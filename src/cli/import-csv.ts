@@ -78,7 +78,15 @@ export interface CsvImport {
   rows: number;
 }
 
-export function importServicesCsv(bytes: Uint8Array, {organizationId}: {organizationId: string}): CsvImport {
+export interface CsvOptions {
+  /** The id of the organization that provides the services. */
+  organizationId: string;
+  /** 市区町村 and 都道府県 for rows that leave them empty (the town's own: there is no built-in default). */
+  city?: string;
+  prefecture?: string;
+}
+
+export function importServicesCsv(bytes: Uint8Array, {organizationId, city, prefecture}: CsvOptions): CsvImport {
   const problems: Problem[] = [];
   const sources: Source[] = [];
   const locations = new Map<string, Location>();
@@ -96,7 +104,7 @@ export function importServicesCsv(bytes: Uint8Array, {organizationId}: {organiza
   const header = Object.keys(records[0]!.record);
   for (const required of [COLUMNS.id, COLUMNS.name, COLUMNS.description]) {
     if (!header.includes(required)) {
-      problems.push({path: 'line 1', message: `the column 「${required}」 is missing`, fix: `add a column named ${required} (see docs/csv-import.md)`});
+      problems.push({path: 'line 1', message: `the column 「${required}」 is missing`, fix: `add a column named ${required}; the first row names the columns: ${Object.values(COLUMNS).join(', ')}`});
     }
   }
   const known = new Set<string>(Object.values(COLUMNS));
@@ -139,7 +147,7 @@ export function importServicesCsv(bytes: Uint8Array, {organizationId}: {organiza
     const phone = normalizePhone(get(COLUMNS.phone));
     const fax = normalizePhone(get(COLUMNS.fax));
     for (const [column, value] of [[COLUMNS.phone, phone], [COLUMNS.fax, fax]] as const) {
-      if (value && !/^[0-9()-]{3,20}$/.test(value)) bad(column, `"${value}" is not a phone number`, 'write digits and hyphens as printed, e.g. 042-464-1311');
+      if (value && !/^[0-9()-]{3,20}$/.test(value)) bad(column, `"${value}" is not a phone number`, 'write digits and hyphens as printed, e.g. 03-1234-5678');
     }
     const email = get(COLUMNS.email);
     if (email && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email)) bad(COLUMNS.email, `"${email}" is not an email address`, 'write e.g. soudan@example.jp');
@@ -148,8 +156,14 @@ export function importServicesCsv(bytes: Uint8Array, {organizationId}: {organiza
       bad(COLUMNS.url, `"${url}" is not an http(s), tel: or mailto: link`, 'write the full address in lower case, starting with https://; percent-encode spaces and Japanese (a space → %20, 東京 → %E6%9D%B1%E4%BA%AC)');
     }
     const postal = get(COLUMNS.postalCode);
-    if (postal && !/^\d{3}-\d{4}$/.test(postal)) bad(COLUMNS.postalCode, `"${postal}" is not a postal code`, 'write seven digits with a hyphen, e.g. 188-8666');
+    if (postal && !/^\d{3}-\d{4}$/.test(postal)) bad(COLUMNS.postalCode, `"${postal}" is not a postal code`, 'write seven digits with a hyphen, e.g. 123-4567');
     if (get(COLUMNS.address) && !postal) bad(COLUMNS.postalCode, 'is empty although there is an address', 'add the postal code');
+    if (get(COLUMNS.address) && !get(COLUMNS.city) && !city) {
+      bad(COLUMNS.city, 'is empty although there is an address', 'write it, or pass --city for the rows that leave it empty');
+    }
+    if (get(COLUMNS.address) && !get(COLUMNS.prefecture) && !prefecture) {
+      bad(COLUMNS.prefecture, 'is empty although there is an address', 'write it, or pass --prefecture for the rows that leave it empty');
+    }
 
     const deskName = get(COLUMNS.desk);
     let locationId: string | undefined;
@@ -178,8 +192,8 @@ export function importServicesCsv(bytes: Uint8Array, {organizationId}: {organiza
             id: `${locationId}-addr`,
             address_1: get(COLUMNS.address),
             ...(get(COLUMNS.building) ? {address_2: get(COLUMNS.building)} : {}),
-            city: get(COLUMNS.city) || '西東京市',
-            state_province: get(COLUMNS.prefecture) || '東京都',
+            city: get(COLUMNS.city) || city!,
+            state_province: get(COLUMNS.prefecture) || prefecture!,
             postal_code: postal,
             country: 'JP',
             address_type: 'physical',

@@ -10,8 +10,8 @@
  * splits give null, and the caller keeps the whole-word ruby (mono ruby is an extra, a wrong
  * reading on a single kanji is a bug).
  */
-import {createRequire} from 'node:module';
 import {isKanji} from '../core/text/kanji-grades.js';
+import {requireReadingPackage} from './optional-packages.js';
 
 interface KanjidicReadings {
   on: string[];
@@ -19,9 +19,8 @@ interface KanjidicReadings {
   nanori: string[];
 }
 
-// `kanji` is CommonJS; createRequire keeps this module ESM without relying on named-export detection.
-const require = createRequire(import.meta.url);
-const kanjiPackage = require('kanji') as {readings(ch: string): KanjidicReadings | null};
+type KanjiPackage = {readings(ch: string): KanjidicReadings | null};
+let kanjiPackage: KanjiPackage | undefined;
 
 /** One dictionary reading, in hiragana, with where it may stand in a compound. */
 export interface BaseReading {
@@ -55,6 +54,7 @@ export function kanjiReadings(ch: string): readonly BaseReading[] {
       list.push(reading);
     }
   };
+  kanjiPackage ??= requireReadingPackage<KanjiPackage>('kanji');
   const data = kanjiPackage.readings(ch);
   for (const on of data?.on ?? []) {
     add({kana: katakanaToHiragana(on.replace(/^-|-$/gu, '')), onyomi: true, suffixOnly: false, prefixOnly: false});

@@ -4,7 +4,7 @@
  * section. Rules: src/core/text/easy-lint.ts. Exit code 1 when there are errors.
  */
 import {existsSync, readdirSync, statSync} from 'node:fs';
-import {basename, join} from 'node:path';
+import {join} from 'node:path';
 import {
   easyTexts,
   lintEasyDataset,
@@ -42,7 +42,7 @@ export function lintEasy(target: string, {all = false} = {}): LintEasyReport {
     texts += easyTexts(data).length;
     const findings = lintEasyDataset(data);
     if (!findings.length) continue;
-    lines.push('', basename(file));
+    lines.push('', file);
     // The same warning in many texts (a long official term) is listed once with a count.
     const groups = new Map<string, DatasetFinding[]>();
     for (const f of findings) {

@@ -45,8 +45,11 @@ function readingAt(segment: RubySegment, offset: number): string | undefined {
   return parts?.[offset];
 }
 
-/** Where a 後 is read against the table, in ruby notation (one text, or a term with its reading). */
-export function contextMisreadings(notation: string): Misreading[] {
+/**
+ * Where a 後 is read against the table, in ruby notation (one text, or a term with its reading).
+ * `readingsFile`: the town's readings list in use, which messages name as the other place to fix.
+ */
+export function contextMisreadings(notation: string, readingsFile?: string): Misreading[] {
   // Every printed character, with the ruby segment and the offset in its base that annotate it.
   const chars: Array<{ch: string; segment?: RubySegment; offset: number}> = [];
   for (const segment of parseRuby(notation)) {
@@ -78,7 +81,7 @@ export function contextMisreadings(notation: string): Misreading[] {
         const notation = reading === undefined ? `｜${rule.word}《${rule.reading}》` : `｜${rule.kanji}《${parts[at]}》`;
         found.push({
           message: `「${context}」: ${annotated} is read ${reading ?? readingOf(segment)}, but in ${rule.shown ?? rule.word} it is ${parts.join('')}`,
-          fix: `write ${notation} in the text (or correct the word in data/readings.json)`,
+          fix: `write ${notation} in the text${readingsFile ? ` (or correct the word in ${readingsFile})` : ''}`,
         });
       }
     }

@@ -1,10 +1,12 @@
 /**
- * Adds readings to Japanese text at build time: the reviewed override list first (local names,
- * facilities, 制度 names, words analyzers misread), then kuromoji for the rest. Editors' own
+ * Adds readings to Japanese text at build time: the reviewed override lists first (the town's
+ * own list of local names and facilities, given with --readings, over the common words that
+ * ship with the CLI, common-readings.json), then kuromoji for the rest. Editors' own
  * ｜漢字《かんじ》 always wins. Nothing here ships to the browser.
  */
-import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
+import common from './common-readings.json' with {type: 'json'};
+import {packageFolder, requireReadingPackage} from './optional-packages.js';
 import {isKanji} from '../core/text/kanji-grades.js';
 import {formatRuby, isRuby, mergeText, parseRuby, type RubySegment, type Segment} from '../core/text/ruby.js';
 import {splitReading} from './kanji-readings.js';
@@ -29,18 +31,22 @@ interface Tokenizer {
   tokenize(text: string): Token[];
 }
 
-const require = createRequire(import.meta.url);
+/** Common words every town's build reads the same way (reviewed; shipped inside the CLI). */
+export const COMMON_READINGS = common.readings as ReadingOverride[];
+
+type Kuromoji = {builder(o: {dicPath: string}): {build(cb: (e: Error | null, t: Tokenizer) => void): void}};
 
 export async function loadTokenizer(): Promise<Tokenizer> {
-  let kuromoji: {builder(o: {dicPath: string}): {build(cb: (e: Error | null, t: Tokenizer) => void): void}};
-  try {
-    kuromoji = require('kuromoji');
-  } catch {
-    throw new Error('build-data needs the kuromoji package: run `npm install --save-dev kuromoji@0.1.2`.');
-  }
-  const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+  const kuromoji = requireReadingPackage<Kuromoji>('kuromoji');
+  // Both packages are needed: say so now rather than halfway through the build.
+  requireReadingPackage('kanji');
+  const dicPath = join(packageFolder('kuromoji'), 'dict');
   return new Promise((ok, fail) => kuromoji.builder({dicPath}).build((e, t) => (e ? fail(e) : ok(t))));
 }
+
+/** Where editors put a reading the build lacks, for messages: the town's list in use, else how to start one. */
+export const readingsAdvice = (readingsFile?: string) =>
+  readingsFile ? `add the word to ${readingsFile}` : 'list the word in a readings file of your own and pass it with --readings FILE';
 
 export const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
@@ -82,11 +88,18 @@ export class Annotator {
   private readonly byFirst = new Map<string, ReadingOverride[]>();
   readonly used = new Map<string, number>();
 
+  /**
+   * `overrides`: the town's own list (it wins over a common word with the same text);
+   * `readingsFile`: where that list is, for messages.
+   */
   constructor(
     private readonly tokenizer: Tokenizer,
     overrides: ReadingOverride[],
+    readonly readingsFile?: string,
   ) {
-    for (const o of [...overrides].sort((a, b) => b.text.length - a.text.length)) {
+    const own = new Set(overrides.map((o) => o.text));
+    const all = [...COMMON_READINGS.filter((o) => !own.has(o.text)), ...overrides];
+    for (const o of all.sort((a, b) => b.text.length - a.text.length)) {
       const first = [...o.text][0]!;
       const list = this.byFirst.get(first) ?? [];
       list.push(o);
@@ -107,7 +120,7 @@ export class Annotator {
       else out.push(this.speaks(segment.base) && !segment.speak ? {...segment, speak: true} : segment);
     }
     const annotated = formatRuby(mergeText(out));
-    return {notation: annotated, missing, misread: contextMisreadings(annotated)};
+    return {notation: annotated, missing, misread: contextMisreadings(annotated, this.readingsFile)};
   }
 
   private speaks(base: string): boolean {

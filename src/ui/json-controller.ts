@@ -10,8 +10,8 @@ import {nextTask} from './next-task.js';
 import {reportOnce} from './report.js';
 
 export interface JsonTask<T> {
-  /** The URL to load, read before every update of the widget. */
-  url: () => string;
+  /** The URL to load, read before every update of the widget; undefined when there is nothing to load. */
+  url: () => string | undefined;
   /** Fetches and checks the file; rejects with a DatasetError. */
   load: (url: string) => Promise<T>;
   /** What editors read in the console when the file at `url` cannot be used. */
@@ -44,6 +44,11 @@ export class JsonController<T> implements ReactiveController {
     this.#load();
   }
 
+  /** The URL of the file loaded (or being loaded), once the widget has connected. */
+  get url(): string | undefined {
+    return this.#url;
+  }
+
   /** Loads again after a failure (a retry button). */
   retry() {
     this.#url = undefined;
@@ -56,6 +61,10 @@ export class JsonController<T> implements ReactiveController {
     if (url === this.#url) return;
     this.#url = url;
     this.data = this.error = undefined;
+    if (url === undefined) {
+      this.ready = Promise.resolve();
+      return;
+    }
     this.ready = this.#task
       .load(url)
       .then(

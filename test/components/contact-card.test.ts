@@ -5,7 +5,7 @@ import '../../src/components/reading-controls/define.js';
 import type {FukushiContactCard} from '../../src/components/contact-card/contact-card.js';
 import {setFurigana, setLocale} from '../../src/core/prefs/api.js';
 import type {Dataset} from '../../src/core/data/types.js';
-import {DATASET_URL, resetPage, settled, visibleText} from './lib/helpers.js';
+import {BROKEN_TOWN_URL, DATASET_URL, resetPage, settled, telLinks, visibleText, withBuiltinDatasetDown} from './lib/helpers.js';
 
 // Instants are written in Tokyo time.
 const tokyo = (iso: string) => `${iso}+09:00`;
@@ -496,7 +496,7 @@ describe('<fukushi-contact-card>', () => {
       expect($(el, 'slot')).to.equal(null);
     });
 
-    it('shows the city phone and the light-DOM fallback when the dataset fails', async () => {
+    it("a partner's dataset that fails shows the page's own fallback and a retry, never the city's number", async () => {
       let el: FukushiContactCard;
       const errors = await consoleErrors(async () => {
         el = await card(html`<fukushi-contact-card desk="desk-hotroom" src="/fixtures/missing-dataset.json"><p>子ども相談室 0120-9109-77</p></fukushi-contact-card>`);
@@ -504,11 +504,32 @@ describe('<fukushi-contact-card>', () => {
       expect(errors.join()).to.contain('missing-dataset.json');
       const notice = $(el!, '[part="error"]')!;
       expect(visibleText(notice)).to.contain('情報を読み込めませんでした。');
-      expect(notice.querySelector('a.phone')!.getAttribute('href')).to.equal('tel:0424641311');
+      expect(telLinks(el!)).to.deep.equal([]);
       const slot = notice.querySelector('slot')!;
       expect(slot.assignedElements()[0]!.textContent).to.equal('子ども相談室 0120-9109-77');
+      expect(visibleText(notice)).to.contain('もう一度読み込む');
       expect(el!.status).to.equal('unknown');
       await expect(el!).to.be.accessible();
+    });
+
+    it("a partner's dataset with problems still gives residents its own sound fallback number", async () => {
+      let el: FukushiContactCard;
+      await consoleErrors(async () => {
+        el = await card(html`<fukushi-contact-card desk="desk-fukushi" src=${BROKEN_TOWN_URL}></fukushi-contact-card>`);
+      });
+      expect(telLinks(el!)).to.deep.equal(['tel:0120000000']);
+      expect(visibleText($(el!, '[part="error"]')!)).to.contain('架空町役場');
+    });
+
+    it("the built-in dataset that fails gives the city's main number", async () => {
+      let el: FukushiContactCard;
+      await withBuiltinDatasetDown(() =>
+        consoleErrors(async () => {
+          el = await card(html`<fukushi-contact-card desk="desk-hotroom"></fukushi-contact-card>`);
+        }),
+      );
+      expect(telLinks(el!)).to.deep.equal(['tel:0424641311']);
+      expect(visibleText($(el!, '[part="error"]')!)).to.contain('西東京市役所（代表）');
     });
 
     it('reports an unknown desk id with the valid ids, and residents get the city phone', async () => {

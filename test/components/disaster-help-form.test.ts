@@ -6,7 +6,7 @@ import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/sche
 import type {HelpRequest} from '../../src/core/help-request/types.js';
 import {cancelOutboxEntry, listOutbox} from '../../src/core/outbox/outbox.js';
 import {setFurigana, setLocale} from '../../src/core/prefs/api.js';
-import {DATASET_URL, resetPage, settled, visibleText} from './lib/helpers.js';
+import {BROKEN_TOWN_URL, DATASET_URL, FORM_URL, resetPage, settled, telLinks, visibleText, withBuiltinDatasetDown} from './lib/helpers.js';
 import {resetDraftStore} from '../../src/components/disaster-help-form/drafts.js';
 import {fakeTimers} from '../lib/fake-timers.js';
 
@@ -41,7 +41,7 @@ async function mount(attrs: {mode?: string; endpoint?: string | null; src?: stri
     mode=${attrs.mode ?? 'register'}
     endpoint=${attrs.endpoint === null ? '' : (attrs.endpoint ?? ENDPOINT)}
     src=${attrs.src ?? DATASET_URL}
-    form-src=${attrs.formSrc ?? ''}
+    form-src=${attrs.formSrc ?? FORM_URL}
     heading-level=${attrs.level ?? 2}
   ></fukushi-disaster-help-form>`);
   if (attrs.endpoint === null) el.removeAttribute('endpoint');
@@ -405,6 +405,7 @@ describe('<fukushi-disaster-help-form> register', () => {
     el.id = `early-${Date.now()}`;
     el.endpoint = ENDPOINT;
     el.src = DATASET_URL;
+    el.formSrc = FORM_URL;
     el.data = {...REGISTER_EXAMPLE, id: crypto.randomUUID()};
     const pending = el.submit();
     document.body.append(el);
@@ -592,7 +593,7 @@ describe('<fukushi-disaster-help-form> drafts over time and without storage', ()
     resetDraftStore({persistent: true, get: () => new Promise(() => {}), put: async () => {}, delete: async () => {}});
     try {
       const el = await fixture<El>(html`<fukushi-disaster-help-form
-        id=${`t${++serial}-${Date.now()}`} mode="register" endpoint=${ENDPOINT} src=${DATASET_URL}
+        id=${`t${++serial}-${Date.now()}`} mode="register" endpoint=${ENDPOINT} src=${DATASET_URL} form-src=${FORM_URL}
       ></fukushi-disaster-help-form>`);
       await new Promise((r) => setTimeout(r, 1200));
       await el.updateComplete;
@@ -733,13 +734,49 @@ describe('<fukushi-disaster-help-form> without endpoint or data', () => {
     expect(String(logged.find((l) => String(l).includes('endpoint')))).to.contain('endpoint="');
   });
 
-  it('a dataset that cannot be used: the city\'s number and a retry; 119/110 first in urgent mode', async () => {
+  it("a partner's dataset that cannot be used: 119/110 first in urgent mode, its own number if sound, never the city's", async () => {
     const original = console.error;
     console.error = () => {};
     try {
-      const el = await mount({mode: 'urgent', src: '/test/fixtures-not-there/broken.json'});
+      const missing = await mount({mode: 'urgent', src: '/test/fixtures-not-there/broken.json'});
+      expect(root(missing).querySelector('form')).to.equal(null);
+      expect(telLinks(missing)).to.deep.equal(['tel:119', 'tel:110']);
+      expect(visibleText($(missing, '[part="error"]'))).to.contain('もう一度読み込む');
+      await expect(missing).to.be.accessible();
+      const broken = await mount({mode: 'urgent', src: BROKEN_TOWN_URL});
+      expect(telLinks(broken)).to.deep.equal(['tel:119', 'tel:110', 'tel:0120000000']);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it("the built-in dataset that cannot be loaded: the city's number", async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const el = await withBuiltinDatasetDown(async () => {
+        const form = await fixture<El>(html`<fukushi-disaster-help-form id=${`t${++serial}`} mode="urgent" endpoint=${ENDPOINT}></fukushi-disaster-help-form>`);
+        await settled(form);
+        return form;
+      });
+      expect(telLinks(el)).to.deep.equal(['tel:119', 'tel:110', 'tel:0424641311']);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it("a town's own dataset without a form definition: a notice and its own number, no Nishitokyo rules", async () => {
+    const original = console.error;
+    const errors: string[] = [];
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await mount({mode: 'register', src: DATASET_URL, formSrc: ''});
       expect(root(el).querySelector('form')).to.equal(null);
-      expect($$(el, 'a.phone').map((a) => a.getAttribute('href'))).to.deep.equal(['tel:119', 'tel:110', 'tel:0424641311']);
+      expect(text(el)).to.contain('この地域では、このフォームはまだ使えません。');
+      expect(text(el)).not.to.contain('愛の手帳');
+      expect(telLinks(el)).to.deep.equal(['tel:0424641311']);
+      expect(errors.join('\n')).to.contain('form-src');
+      expect((await el.submit()).state).to.equal('failed');
       await expect(el).to.be.accessible();
     } finally {
       console.error = original;

@@ -3,7 +3,7 @@ import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../src/components/easy-summary/define.js';
 import type {FukushiEasySummary} from '../../src/components/easy-summary/easy-summary.js';
 import {setFurigana, setLocale} from '../../src/core/prefs/api.js';
-import {DATASET_URL, resetPage, settled, visibleText} from './lib/helpers.js';
+import {BROKEN_TOWN_URL, DATASET_URL, resetPage, settled, telLinks, visibleText, withBuiltinDatasetDown} from './lib/helpers.js';
 
 type Summary = FukushiEasySummary;
 const root = (el: Summary) => el.shadowRoot!;
@@ -280,7 +280,7 @@ describe('<fukushi-easy-summary>', () => {
     expect(all(el, 'rt')).to.have.length(0);
   });
 
-  it('shows a loading status, then the city phone when the data fails', async () => {
+  it("shows a loading status, then the dataset's own fallback number (or the city's, for the built-in data) when the data fails", async () => {
     const realFetch = window.fetch;
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
       String(input).includes('fukushi-test-hang') ? new Promise<Response>(() => {}) : realFetch(input, init);
@@ -297,11 +297,20 @@ describe('<fukushi-easy-summary>', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
     try {
+      // Its fallback number is unverified: no number at all, never another town's.
       const el = await summary('src="/stories/fixtures/broken-dataset.json"');
       const notice = root(el).querySelector('.notice.error')!;
       expect(visibleText(notice)).to.contain('情報を読み込めませんでした');
-      expect(notice.querySelector('a[href^="tel:"]')!.getAttribute('href')).to.contain('0424641311');
+      expect(telLinks(el)).to.deep.equal([]);
       await expect(el).to.be.accessible();
+      expect(telLinks(await summary(`src="${BROKEN_TOWN_URL}"`))).to.deep.equal(['tel:0120000000']);
+      const builtin = await withBuiltinDatasetDown(async () => {
+        const host = await fixture<HTMLDivElement>(html`<div></div>`);
+        host.innerHTML = '<fukushi-easy-summary></fukushi-easy-summary>';
+        await settled(host.firstElementChild as Summary);
+        return host.firstElementChild as Summary;
+      });
+      expect(telLinks(builtin)).to.deep.equal(['tel:0424641311']);
     } finally {
       console.error = original;
     }

@@ -3,7 +3,7 @@ import {setViewport} from '@web/test-runner-commands';
 import '../../src/components/service-finder/define.js';
 import type {FukushiServiceFinder} from '../../src/components/service-finder/service-finder.js';
 import {setLocale, setFurigana} from '../../src/core/prefs/api.js';
-import {DATASET_URL, resetPage, settled, visibleText} from './lib/helpers.js';
+import {BROKEN_TOWN_URL, DATASET_URL, resetPage, settled, telLinks, visibleText} from './lib/helpers.js';
 
 type Finder = FukushiServiceFinder;
 const root = (el: Finder) => el.shadowRoot!;
@@ -205,14 +205,21 @@ describe('<fukushi-service-finder>', () => {
     expect([...root(el).querySelectorAll('.result-toggle')].indexOf(focused)).to.equal(10);
   });
 
-  it('shows the city phone number when the data cannot be loaded', async () => {
+  it("shows the page's own fallback, and the dataset's own number when it is sound, when the data cannot be loaded", async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.innerHTML = '<fukushi-service-finder src="/stories/fixtures/broken-dataset.json"><a href="https://www.city.nishitokyo.lg.jp/">市のページ</a></fukushi-service-finder>';
+    host.innerHTML = `<fukushi-service-finder src="${BROKEN_TOWN_URL}"><a href="https://town.example/">町のページ</a></fukushi-service-finder>`;
     const el = host.firstElementChild as Finder;
     await settled(el);
     expect(visibleText(root(el))).to.contain('情報を読み込めませんでした');
-    expect(root(el).querySelector('a[href="tel:0424641311"]')).to.exist;
-    expect(root(el).querySelector('slot')).to.exist;
+    expect(telLinks(el)).to.deep.equal(['tel:0120000000']);
+    expect(root(el).querySelector('slot')!.assignedElements()[0]!.textContent).to.equal('町のページ');
+  });
+
+  it("result cards look their desks up in the finder's own dataset", async () => {
+    const el = await finder('query="相談"');
+    const cards = [...root(el).querySelectorAll('fukushi-contact-card')];
+    expect(cards.length).to.be.greaterThan(0);
+    for (const card of cards) expect(new URL(card.getAttribute('src')!, location.href).pathname).to.equal(DATASET_URL);
   });
 
   it('fits a 320px screen without scrolling sideways', async () => {

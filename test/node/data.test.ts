@@ -279,7 +279,7 @@ describe('CSV import', () => {
   const csv = [header, ...rows].join('\r\n') + '\r\n';
 
   const roundTrip = (bytes: Uint8Array) => {
-    const result = importServicesCsv(bytes, {organizationId: 'org-city'});
+    const result = importServicesCsv(bytes, {organizationId: 'org-city', city: '西東京市', prefecture: '東京都'});
     assert.deepEqual(result.problems, []);
     assert.equal(result.rows, 2);
     const [food, talk] = result.data.services;
@@ -324,6 +324,9 @@ describe('CSV import', () => {
     assert.match(at('URL')!.message, /not an http\(s\), tel: or mailto:/);
     assert.match(at('受付時間')!.message, /^rule 1 "Mo-Fri 9-5": "Mo-Fri" is not a day/);
     assert.match(at('出典')!.message, /has no source/);
+    // No town's city is assumed: an address needs its 市区町村 and 都道府県, or --city and --prefecture.
+    assert.match(at('市区町村')!.message, /empty although there is an address/);
+    assert.match(at('都道府県')!.fix, /--prefecture/);
     const dir = mkdtempSync(join(tmpdir(), 'fw-'));
     writeFileSync(join(dir, 'bad.csv'), bad);
     const result = cli('import-csv', join(dir, 'bad.csv'), '--out', join(dir, 'out.json'));
@@ -354,7 +357,7 @@ describe('CSV import', () => {
   test('the CLI writes dataset JSON that a folder build can merge', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fw-'));
     writeFileSync(join(dir, 'services.csv'), iconv.encode(csv, 'Shift_JIS'));
-    const result = cli('import-csv', join(dir, 'services.csv'), '--org', 'org-city');
+    const result = cli('import-csv', join(dir, 'services.csv'), '--org', 'org-city', '--city', '西東京市', '--prefecture', '東京都');
     assert.equal(result.status, 0, result.stderr);
     const folder = join(dir, 'dataset');
     cpSync('data/nishitokyo', folder, {recursive: true});

@@ -241,7 +241,7 @@ describe('fukushi-widgets lint-easy', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fukushi-lint-built-'));
     try {
       const built = join(dir, 'nishitokyo.json');
-      const r = spawnSync('node', ['--import', 'tsx', 'src/cli/index.ts', 'build-data', 'data/nishitokyo', '--out', built], {encoding: 'utf8'});
+      const r = spawnSync('node', ['--import', 'tsx', 'src/cli/index.ts', 'build-data', 'data/nishitokyo', '--readings', 'data/readings.json', '--out', built], {encoding: 'utf8'});
       assert.equal(r.status, 0, r.stderr);
       const source = lintEasy('data/nishitokyo');
       const report = lintEasy(built);

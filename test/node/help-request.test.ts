@@ -25,8 +25,8 @@ function buildFresh(): {data: Dataset; def: FormDefinition} {
   const dir = mkdtempSync(join(tmpdir(), 'fukushi-help-build-'));
   try {
     for (const args of [
-      ['build-data', 'data/nishitokyo', '--out', join(dir, 'nishitokyo.json')],
-      ['build-help-form', SOURCE, '--out', join(dir, 'help-form.json')],
+      ['build-data', 'data/nishitokyo', '--readings', 'data/readings.json', '--out', join(dir, 'nishitokyo.json')],
+      ['build-help-form', SOURCE, '--readings', 'data/readings.json', '--dataset', 'data/nishitokyo', '--out', join(dir, 'help-form.json')],
     ]) {
       const r = spawnSync('node', ['--import', 'tsx', 'src/cli/index.ts', ...args], {encoding: 'utf8'});
       assert.equal(r.status, 0, `${args[0]} failed:\n${r.stdout}${r.stderr}`);
@@ -255,13 +255,13 @@ test('fukushi-widgets build-help-form writes the built definition, or names the 
   const dir = mkdtempSync(join(tmpdir(), 'help-form-'));
   const cli = (...args: string[]) => spawnSync('node', ['--import', 'tsx', 'src/cli/index.ts', 'build-help-form', ...args], {encoding: 'utf8'});
   try {
-    const ok = cli(SOURCE, '--out', join(dir, 'help-form.json'));
+    const ok = cli(SOURCE, '--readings', 'data/readings.json', '--out', join(dir, 'help-form.json'));
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(JSON.parse(readFileSync(join(dir, 'help-form.json'), 'utf8')).readings_complete, true);
     const d = source();
     delete d.texts.queued;
     writeFileSync(join(dir, 'broken.json'), JSON.stringify(d));
-    const broken = cli(join(dir, 'broken.json'), '--out', join(dir, 'broken-out.json'));
+    const broken = cli(join(dir, 'broken.json'), '--readings', 'data/readings.json', '--out', join(dir, 'broken-out.json'));
     assert.equal(broken.status, 1);
     assert.match(broken.stderr, /\$\.texts\.queued\n\s+問題 \/ what: the form needs the text "queued"/);
     assert.throws(() => readFileSync(join(dir, 'broken-out.json')));

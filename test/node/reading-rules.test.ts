@@ -69,7 +69,7 @@ describe('the builds', () => {
     source.services[5]!.description.ja = '申し込んだ後で、電話してください。';
     const guardianship = source.glossary.findIndex((g) => g.term === '成年後見制度');
     source.glossary[guardianship]!.reading = 'せいねんごけんせいど';
-    const {problems} = await buildDataset(source, readOverrides('data/readings.json'));
+    const {problems} = await buildDataset(source, readOverrides('data/readings.json'), 'data/readings.json');
     assert.deepEqual(
       problems.map((p) => [p.path, p.fix]),
       [
@@ -88,7 +88,7 @@ describe('the builds', () => {
       const extra = {...services[5], id: 'service-extra', description: {...services[5].description, ja: '申し込んだ後で、電話してください。'}};
       const file = join(dir, 'data', 'services2.json');
       writeFileSync(file, JSON.stringify({services: [extra]}));
-      const r = spawnSync('node', ['--import', 'tsx', 'src/cli/index.ts', 'build-data', join(dir, 'data'), '--out', join(dir, 'out.json')], {encoding: 'utf8'});
+      const r = spawnSync('node', ['--import', 'tsx', 'src/cli/index.ts', 'build-data', join(dir, 'data'), '--readings', 'data/readings.json', '--out', join(dir, 'out.json')], {encoding: 'utf8'});
       assert.equal(r.status, 1, r.stdout + r.stderr);
       assert.ok(r.stderr.includes(`${file} $.services[0].description.ja`), r.stderr);
       assert.match(r.stderr, /後 is read のち, but in 後で・後に・後から it is あと/);

@@ -3,17 +3,17 @@ import {msg, str} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {datasetController} from '../../ui/data-controller.js';
 import {Announcer} from '../../ui/announcer.js';
-import {cityContact, debugMode, loadErrorNotice} from '../../ui/fallback.js';
+import {debugMode, fallbackContact, loadErrorNotice, renderContact} from '../../ui/fallback.js';
 import {headingLevel} from '../../ui/heading.js';
 import {phoneLink} from '../../ui/phone.js';
 import {reportOnce} from '../../ui/report.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {spokenDigits} from '../../core/data/phone.js';
 import type {Location, Organization, Provenance, Text} from '../../core/data/types.js';
-import {rulesFromSchedules, schedulesFromRules, type OpeningRules} from '../../core/hours/opening-hours.js';
+import type {OpeningRules} from '../../core/hours/opening-hours.js';
 import type {HoursSyntaxError} from '../../core/hours/opening-hours-syntax.js';
-import {msToTokyoMidnight, openStatus, type OpenStatus} from '../../core/hours/status.js';
-import {clock, closuresText, nextOpeningText, weeklyLines} from '../../core/hours/format.js';
+import type {OpenStatus} from '../../core/hours/status.js';
+import {lazy, LazyController} from '../../ui/lazy.js';
 import {plainText} from '../../core/text/ruby.js';
 import {styles} from './contact-card.styles.js';
 
@@ -24,6 +24,10 @@ const usable = (fact: Fact) => !!fact && fact.x_jp.status !== 'unverified';
 
 /** Editors' mistakes, in the console once per page. */
 const report = (message: string) => reportOnce(`fukushi-contact-card: ${message}`);
+
+/** The opening-hours code, loaded as the first card connects. */
+const hoursCode = lazy(() => import('./hours.js'));
+type HoursCode = typeof import('./hours.js');
 
 /** The status is checked again at least this often, and at each Tokyo midnight. */
 const MAX_WAIT = 3600000;
@@ -88,7 +92,7 @@ export class FukushiContactCard extends FukushiElement {
   /** The id of a desk (a location) in the dataset, e.g. `desk-chiiki-kyosei`. */
   declare desk?: string;
 
-  /** Another dataset (a partner's JSON) instead of the built-in Nishitokyo dataset. */
+  /** A dataset URL (a partner's JSON); without it the page's `<meta name="fukushi-widgets:src">`, else the built-in Nishitokyo dataset. */
   declare src?: string;
 
   /** A partner's own desk: its name (with `phone`, and no `desk`, no dataset is loaded). */
@@ -143,6 +147,8 @@ export class FukushiContactCard extends FukushiElement {
 
   private loader?: ReturnType<typeof datasetController>;
   private readonly announcer = new Announcer(this);
+  /** The card shows a desk once this code is there (it loads in parallel with the data). */
+  private readonly hoursCode = new LazyController(this, hoursCode);
   /** The desk to show: undefined while loading or failed, null when `desk` is not in the dataset. */
   private location?: Location | null;
   private organization?: Organization;
@@ -159,8 +165,10 @@ export class FukushiContactCard extends FukushiElement {
   get ready(): Promise<void> {
     // The dataset controller is created by the first update, so wait for that first.
     return this.updateComplete.then(async () => {
+      await this.hoursCode.ready;
       await this.hoursSyntax;
       await this.loader?.ready;
+      await this.updateComplete;
     });
   }
 
@@ -202,9 +210,10 @@ export class FukushiContactCard extends FukushiElement {
         }
       }
     }
+    const hours = this.hoursCode.module;
     const location = this.location;
-    this.rules = location ? rulesFromSchedules(location.schedules, location.x_jp.closures) : null;
-    this.openNow = openStatus(this.rules, this.now === undefined ? Date.now() : new Date(this.now));
+    this.rules = location && hours ? hours.rulesFromSchedules(location.schedules, location.x_jp.closures) : null;
+    this.openNow = hours ? hours.openStatus(this.rules, this.now === undefined ? Date.now() : new Date(this.now)) : {state: 'unknown'};
     this.status = this.openNow.state;
   }
 
@@ -212,9 +221,10 @@ export class FukushiContactCard extends FukushiElement {
     super.updated(changed);
     if (changed.has('status')) this.emit('fukushi-status-change', {status: this.status});
     clearTimeout(this.timer);
-    if (this.rules && this.now === undefined) {
+    const hours = this.hoursCode.module;
+    if (this.rules && hours && this.now === undefined) {
       const now = Date.now();
-      const wait = Math.min((this.openNow.changesAt ?? Infinity) - now, msToTokyoMidnight(now), MAX_WAIT);
+      const wait = Math.min((this.openNow.changesAt ?? Infinity) - now, hours.msToTokyoMidnight(now), MAX_WAIT);
       this.timer = setTimeout(() => this.requestUpdate(), Math.max(wait, 1000));
     }
     if (this.structuredData && this.location) {
@@ -235,13 +245,14 @@ export class FukushiContactCard extends FukushiElement {
     const location = this.location;
     const error = this.loader?.error;
     // The light-DOM fallback (the slot) shows while loading and whenever the card cannot show the desk.
-    const body = location
-      ? this.card(location)
+    const hours = this.hoursCode.module;
+    const body = location && hours
+      ? this.card(location, hours)
       : error
-        ? loadErrorNotice(error, lang, () => this.loader!.retry())
+        ? loadErrorNotice(error, this.fallback, lang, (s) => this.renderText(s), () => this.loader!.retry())
         : location === null
-          ? // An unknown desk id is the editor's mistake (reported in the console): residents get the city.
-            html`<div class="card" part="card">${cityContact(lang)}<slot></slot>${this.debug(`desk="${this.desk}" is not in the dataset.`)}</div>`
+          ? // An unknown desk id is the editor's mistake (reported in the console): residents get the dataset's fallback number.
+            html`<div class="card" part="card">${renderContact(this.fallback, lang, (s) => this.renderText(s))}<slot></slot>${this.debug(`desk="${this.desk}" is not in the dataset.`)}</div>`
           : html`<p>${this.renderText(msg('読み込んでいます…'))}</p><slot></slot>`;
     return html`${this.compact ? nothing : html`<fukushi-reading-controls></fukushi-reading-controls>`}
       <div lang=${lang} class="${easy ? 'easy' : ''} ${furigana ? 'furigana-on' : ''}">${body}</div>${this.announcer.render()}`;
@@ -250,7 +261,8 @@ export class FukushiContactCard extends FukushiElement {
   /** A partner's desk from attributes: their facts, shown as given. */
   private ownDesk(): Location {
     const given = {status: 'verified'} as const;
-    let hours: Partial<ReturnType<typeof schedulesFromRules>> = {};
+    let hours: Partial<ReturnType<typeof import('./hours.js').schedulesFromRules>> = {};
+    const code = this.hoursCode.module;
     const syntax = this.hours
       ? (this.hoursSyntax ??= import('../../core/hours/opening-hours-syntax.js').then(
           (module) => {
@@ -260,9 +272,9 @@ export class FukushiContactCard extends FukushiElement {
           () => report('the code that reads `hours` could not be loaded, so no hours are shown.'),
         ))
       : undefined;
-    if (syntax && !(syntax instanceof Promise)) {
+    if (syntax && !(syntax instanceof Promise) && code) {
       try {
-        hours = schedulesFromRules(syntax.parseOpeningHours(this.hours!), 'own', given);
+        hours = code.schedulesFromRules(syntax.parseOpeningHours(this.hours!), 'own', given);
       } catch (error) {
         if (!(error instanceof syntax.HoursSyntaxError)) throw error;
         this.hoursError = error;
@@ -293,11 +305,16 @@ export class FukushiContactCard extends FukushiElement {
     return facts.some((f) => f?.x_jp.status === 'dated') ? html`<span class="dated">${this.renderText(msg('要確認'))}</span>` : nothing;
   }
 
+  /** Who to phone when this card cannot show a desk's number: its dataset's own fallback contact. */
+  private get fallback() {
+    return this.loader ? fallbackContact(this.loader, this.reading.locale) : undefined;
+  }
+
   private debug(text: string) {
     return debugMode() ? html`<p class="debug" lang="en">fukushi-debug: ${text}</p>` : nothing;
   }
 
-  private statusLine() {
+  private statusLine({clock, nextOpeningText}: HoursCode) {
     const {state, closes, next, reason} = this.openNow;
     if (state === 'unknown') return nothing;
     const locale = this.reading.locale;
@@ -341,7 +358,8 @@ export class FukushiContactCard extends FukushiElement {
       >${after}</p>`;
   }
 
-  private card(location: Location) {
+  private card(location: Location, hours: HoursCode) {
+    const {closuresText, weeklyLines} = hours;
     const {lang, locale} = this.reading;
     const compact = this.compact;
     const phones = location.phones.filter(usable);
@@ -391,7 +409,7 @@ export class FukushiContactCard extends FukushiElement {
 
     return html`<div class="card" part="card">
       <div class="title" role="heading" aria-level=${level} part="name">${this.renderDataText(location.name)}</div>
-      ${this.statusLine()}${compact || !location.description ? nothing : html`<p>${this.renderDataText(location.description)}</p>`}
+      ${this.statusLine(hours)}${compact || !location.description ? nothing : html`<p>${this.renderDataText(location.description)}</p>`}
       <dl>
         ${this.row(
           msg('電話'),
@@ -405,7 +423,7 @@ export class FukushiContactCard extends FukushiElement {
                     () => this.handleCopy(voice[0]!.number),
                     this.copied ? html`<span>${this.renderText(this.copied)}</span>` : nothing,
                   )}`
-            : cityContact(lang),
+            : renderContact(this.fallback, lang, (s) => this.renderText(s)),
         )}${this.row(
           // FAX is the channel for Deaf residents: prominent, read digit by digit, but not a tel: link.
           msg('FAX（ファクス）'),

@@ -5,11 +5,12 @@ import {datasetController} from '../../ui/data-controller.js';
 import {Announcer} from '../../ui/announcer.js';
 import {FocusController} from '../../ui/focus-controller.js';
 import {ErrorTitleController} from '../../ui/error-title.js';
-import {loadErrorNotice} from '../../ui/fallback.js';
+import {fallbackContact, loadErrorNotice} from '../../ui/fallback.js';
 import {heading} from '../../ui/heading.js';
 import {ImeGuard} from '../../ui/ime.js';
 import {reportOnce} from '../../ui/report.js';
 import {noticeStyles} from '../../ui/styles.js';
+import {datasetUrl, isBuiltinDataset, pageSetting} from '../../core/data/loader.js';
 import type {Text} from '../../core/data/types.js';
 import {plainText} from '../../core/text/ruby.js';
 import type {FieldError, OutboxEntry, SubmitResult} from '../../core/outbox/types.js';
@@ -24,7 +25,7 @@ import {DraftController} from './draft-controller.js';
 import {locateDevice} from './geolocation.js';
 import {SubmissionController, type HelpFormResult} from './submission-controller.js';
 import {renderStep} from './fields.js';
-import {renderDraftNote, renderPhones, renderQueue, renderStatus, renderUnavailable} from './status.js';
+import {renderDraftNote, renderNoForm, renderPhones, renderQueue, renderStatus, renderUnavailable} from './status.js';
 import type {FormView} from './view.js';
 import {styles} from './disaster-help-form.styles.js';
 
@@ -34,8 +35,11 @@ export type {HelpFormResult} from './submission-controller.js';
  * The disaster-help form. `mode="register"` (default) is the pre-registration for the city's
  * 災害時要援護者 list, one topic per step with a check-your-answers page; `mode="urgent"` is a
  * one-screen request for help now, which shows 119 and 110 first when a life is at risk.
- * What it asks and says comes from the form definition (`form-src`, by default
- * data/help-form.json next to the script); towns, 丁目 and shelters from the dataset (`src`).
+ * What it asks and says comes from the form definition (`form-src`, or the page's
+ * `<meta name="fukushi-widgets:form-src">`; with the built-in dataset, Nishitokyo's definition
+ * next to the script); towns, 丁目 and shelters from the dataset (`src`). A town's own dataset
+ * without a definition of its own gets a notice and the dataset's phone number, never
+ * Nishitokyo's rules.
  *
  * Answers are saved on the device as they are typed (IndexedDB, per mode and element id) and
  * restored after a reload, including the step, for 7 days. The form keeps its own back link
@@ -46,7 +50,7 @@ export type {HelpFormResult} from './submission-controller.js';
  * @tagname fukushi-disaster-help-form
  * @summary Pre-register for help in a disaster, or ask for help now; never loses an answer.
  *
- * @slot - Shown with the city's phone number when the dataset or the form definition cannot be loaded.
+ * @slot - Shown with the dataset's fallback phone number when the dataset or the form definition cannot be loaded.
  *
  * @csspart error-summary - The list of problems at the top of the form.
  * @csspart emergency - The 119 / 110 box.
@@ -60,7 +64,7 @@ export type {HelpFormResult} from './submission-controller.js';
  *
  * @fires {CustomEvent<{id: string; receipt: string}>} fukushi-submitted - The receiver stored the request.
  * @fires {CustomEvent<{id: string}>} fukushi-queued - Saved on the device; it will be sent when the network is back.
- * @fires {CustomEvent<{id?: string; errors?: FieldError[]; reason?: string}>} fukushi-error - Invalid answers, refused by the receiver (`errors`), or not sendable (`reason`).
+ * @fires {CustomEvent<{id?: string; errors?: FieldError[]; reason?: string}>} fukushi-error - Invalid answers, refused by the receiver (`errors`), or not sendable (`reason`: `no-endpoint`, `no-form` for a dataset without a form definition, `no-data`, `failed`).
  */
 export class FukushiDisasterHelpForm extends FukushiElement {
   static override styles = [...(FukushiElement.styles as never[]), noticeStyles, styles];
@@ -84,10 +88,13 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   /** Where submissions are posted (see docs/help-request-api.md). Without it residents see phone numbers. */
   declare endpoint?: string;
 
-  /** A dataset URL; without it the built-in Nishitokyo dataset. */
+  /** A dataset URL; without it the page's `<meta name="fukushi-widgets:src">`, else the built-in Nishitokyo dataset. */
   declare src?: string;
 
-  /** A built form definition URL (`fukushi-widgets build-help-form`); without it the built-in one. */
+  /**
+   * A built form definition URL (`fukushi-widgets build-help-form`); without it the page's
+   * `<meta name="fukushi-widgets:form-src">`, else Nishitokyo's, for the built-in dataset only.
+   */
   declare formSrc?: string;
 
   /** The heading level of each step's title (1–6); sub-headings are one lower. */
@@ -186,6 +193,12 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     if (!this.endpoint) {
       reportOnce('fukushi-widgets: <fukushi-disaster-help-form> needs endpoint="https://…/api/help-requests" (docs/help-request-api.md); residents see phone numbers instead.');
     }
+    if (this.isConnected && !this.formSrc && !pageSetting('form-src') && !isBuiltinDataset(datasetUrl(this.src))) {
+      reportOnce(
+        `fukushi-widgets: <fukushi-disaster-help-form> has no form definition for the dataset ${datasetUrl(this.src)}: set form-src="…" to your town's definition, ` +
+          'built with `npx fukushi-widgets build-help-form` (docs/your-own-data.md). Residents see phone numbers instead.',
+      );
+    }
     if (this.mode !== 'urgent') this.mode = 'register';
     if (changed.has('mode') && changed.get('mode') !== undefined) {
       // Each mode has a draft of its own.
@@ -211,9 +224,11 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     const error = this.#loader.error ?? this.#definition.error;
     const {status, queue} = this.#submission;
     // Before the definition has loaded, phone numbers need only the element's own strings.
-    const phones = {lang: this.reading.lang, T: this.#T, t: this.#t};
+    const contact = fallbackContact(this.#loader, this.reading.locale);
+    const phones = {lang: this.reading.lang, T: this.#T, t: this.#t, contact};
     if (!this.endpoint) return renderUnavailable(phones, urgent);
-    if (error) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(error, this.reading.lang, this.#handleRetry)}`;
+    if (error) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(error, contact, this.reading.lang, this.#t, this.#handleRetry)}`;
+    if (!this.#definition.url) return renderNoForm(phones, urgent);
     if (!this.#loader.data || !this.#definition.data || !this.#settled) return html`<p class="loading">${this.#t(msg('読み込んでいます…'))}</p>`;
     const view = this.#view;
     const waiting = renderQueue(view, queue, (id) => this.#handleCancel(id));
@@ -339,7 +354,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     await Promise.all([this.#loader.ready, this.#definition.ready, this.#restored]);
     const {id} = this.#submission;
     // Nothing can be sent: residents see the phone numbers instead of the form.
-    const reason = !this.endpoint ? 'no-endpoint' : !this.#loader.data || !this.#definition.data ? 'no-data' : '';
+    const reason = !this.endpoint ? 'no-endpoint' : !this.#definition.url ? 'no-form' : !this.#loader.data || !this.#definition.data ? 'no-data' : '';
     if (reason) {
       this.emit('fukushi-error', {id, reason});
       return {id, state: 'failed'};
@@ -420,7 +435,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   get #view(): FormView {
     const {answers, errors, geoError} = this;
     return {
-      ctx: this.#ctx, lang: this.reading.lang, furigana: this.reading.furigana, answers, errors, self: holds(this.#modeDefinition.self, answers), geoError,
+      ctx: this.#ctx, lang: this.reading.lang, furigana: this.reading.furigana, contact: fallbackContact(this.#loader, this.reading.locale), answers, errors, self: holds(this.#modeDefinition.self, answers), geoError,
       T: this.#T, t: this.#t, text: (text) => this.renderDataText(text), h: this.#h, root: () => this.shadowRoot,
       locate: (key) => this.#handleLocate(key),
       unlocate: (key) => this.#setAnswer(key, undefined),

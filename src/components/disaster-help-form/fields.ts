@@ -6,7 +6,7 @@
  */
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
-import {cityContact} from '../../ui/fallback.js';
+import {renderContact} from '../../ui/fallback.js';
 import {errorSummary} from '../../ui/error-summary.js';
 import {describedBy, field as fieldFrame} from '../../ui/field.js';
 import {pick} from '../../core/data/text.js';
@@ -270,7 +270,7 @@ export function renderBlock(view: FormView, block: Block) {
     case 'warning':
       return html`<div class="notice ${block.as}">${paragraphs}</div>`;
     case 'contact':
-      return cityContact(view.lang);
+      return renderContact(view.contact, view.lang, view.t);
   }
   return paragraphs;
 }

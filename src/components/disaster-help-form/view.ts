@@ -2,6 +2,7 @@ import type {Text} from '../../core/data/types.js';
 import type {FieldError} from '../../core/outbox/types.js';
 import type {EngineText, Mode, Step} from '../../core/help-request/form-definition.js';
 import type {Answers, Ctx} from '../../core/help-request/engine.js';
+import type {Contact} from '../../ui/fallback.js';
 
 /**
  * What the form's renderers (fields.ts, status.ts) draw from. The element makes a new one on
@@ -14,6 +15,8 @@ export interface FormView {
   lang: 'ja' | 'en';
   /** Readings are shown (where ruby cannot go, in brackets). */
   furigana: boolean;
+  /** Who to phone when the form cannot help: the dataset's own fallback contact, if one is known. */
+  contact: Contact | undefined;
   answers: Answers;
   errors: FieldError[];
   /** The person registered fills in the form: autocomplete may offer their own details. */

@@ -2,7 +2,7 @@ import {html, nothing, render, type PropertyValues, type TemplateResult, type Pr
 import {msg} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {datasetController} from '../../ui/data-controller.js';
-import {loadErrorNotice} from '../../ui/fallback.js';
+import {fallbackContact, loadErrorNotice, renderContact} from '../../ui/fallback.js';
 import {heading, headingLevel} from '../../ui/heading.js';
 import {nextTask} from '../../ui/next-task.js';
 import {reportOnce} from '../../ui/report.js';
@@ -12,11 +12,14 @@ import {activeLocale} from '../../core/i18n/localization.js';
 import {pick} from '../../core/data/text.js';
 import type {Dataset, GlossaryEntry, SummaryBlock, SummarySection, Text} from '../../core/data/types.js';
 import {annotateTerm, isRuby, type Segment} from '../../core/text/ruby.js';
-import {sentencesOf, termPatterns, type Patterns} from './glossary.js';
+import type {Patterns} from './glossary.js';
+import {lazy, LazyController} from '../../ui/lazy.js';
 import {ReadAloud} from './speech.js';
 import {styles} from './easy-summary.styles.js';
 
 type Light = {tag: string; lang: string; texts: string[]};
+
+const glossaryCode = lazy(() => import('./glossary.js'));
 
 const sectionIds = (sections: readonly SummarySection[]): string[] => sections.flatMap((s) => [s.id, ...sectionIds(s.sections ?? [])]);
 const findSection = (sections: readonly SummarySection[], id: string): SummarySection | undefined => {
@@ -86,7 +89,7 @@ export class FukushiEasySummary extends FukushiElement {
     openTerm: {attribute: 'open-term'},
   };
 
-  /** Another dataset (a partner's JSON) instead of the built-in Nishitokyo dataset. */
+  /** A dataset URL (a partner's JSON); without it the page's `<meta name="fukushi-widgets:src">`, else the built-in Nishitokyo dataset. */
   declare src?: string;
 
   /** The id of one summary section (top level or nested) to show; without it, the whole summary. */
@@ -103,6 +106,7 @@ export class FukushiEasySummary extends FukushiElement {
 
   readonly #loader = datasetController(this);
   readonly #speech = new ReadAloud(this);
+  readonly #glossary = new LazyController(this, glossaryCode);
   readonly #observer = new MutationObserver(() => this.requestUpdate());
   /** What read-aloud says, one entry per sentence, collected as the summary renders. */
   #sentences: string[] = [];
@@ -124,7 +128,7 @@ export class FukushiEasySummary extends FukushiElement {
   /** Resolves when the dataset has loaded (or failed) and the whole summary is on the page. */
   get ready(): Promise<void> {
     // With grade furigana, ready also waits for the grade table (it loads on first use).
-    return Promise.all([this.#loader.ready, this.#grade ? gradesReady() : undefined]).then(async () => {
+    return Promise.all([this.#loader.ready, this.#glossary.ready, this.#grade ? gradesReady() : undefined]).then(async () => {
       await this.updateComplete;
       while (this.#revealing) await this.#revealing;
     });
@@ -186,12 +190,23 @@ export class FukushiEasySummary extends FukushiElement {
 
   #renderContent() {
     const data = this.#loader.data;
-    const patterns = termPatterns(data?.glossary ?? []);
+    // Sentences and glossary terms: their code loads as the summary connects, with the data.
+    const glossary = this.#glossary.module;
+    const patterns = glossary?.termPatterns(data?.glossary ?? []) ?? [];
     const light = this.#lightBlocks();
-    if (light.length) return this.#renderLight(light, patterns);
-    if (this.#loader.error) return loadErrorNotice(this.#loader.error, this.reading.lang, () => this.#loader.retry());
-    if (!data) return html`<p class="loading" role="status">${this.renderText(msg('読み込んでいます…'))}</p>`;
+    if (light.length && glossary) return this.#renderLight(light, patterns);
+    if (this.#loader.error) {
+      return loadErrorNotice(this.#loader.error, fallbackContact(this.#loader, this.reading.locale), this.reading.lang, (s) => this.renderText(s), () => this.#loader.retry());
+    }
+    if (!data || !glossary) return html`<p class="loading" role="status">${this.renderText(msg('読み込んでいます…'))}</p>`;
     const summary = data.plan?.summary ?? [];
+    if (!summary.length) {
+      reportOnce(`fukushi-easy-summary: the dataset ${this.#loader.url} has no plan summary (plan.summary); write one, or put your own text inside the element.`);
+      return html`<div class="notice warning" part="error">
+        <p>${this.renderText(msg('この計画の概要は、まだありません。'))}</p>
+        ${renderContact(fallbackContact(this.#loader, this.reading.locale), this.reading.lang, (s) => this.renderText(s))}
+      </div>`;
+    }
     let sections = summary;
     if (this.section) {
       const chosen = findSection(summary, this.section);
@@ -274,7 +289,7 @@ export class FukushiEasySummary extends FukushiElement {
     const locale = this.reading.locale;
     // Sentences are wrapped (for the read-aloud highlight) only where read-aloud is offered.
     const wrap = this.#speech.available && this.reading.lang === 'ja';
-    return sentencesOf(notation, patterns, seen).map((sentence) => {
+    return this.#glossary.module!.sentencesOf(notation, patterns, seen).map((sentence) => {
       const index = this.#sentences.push(sentence.speech) - 1;
       const pieces = sentence.pieces.map((piece) => {
         if (!piece.term) return this.#renderWords(piece.segments);

@@ -3,7 +3,7 @@ import {msg, str} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {datasetController} from '../../ui/data-controller.js';
 import {Announcer} from '../../ui/announcer.js';
-import {loadErrorNotice} from '../../ui/fallback.js';
+import {fallbackContact, loadErrorNotice} from '../../ui/fallback.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {heading} from '../../ui/heading.js';
 import {ImeGuard} from '../../ui/ime.js';
@@ -62,7 +62,7 @@ export class FukushiServiceFinder extends FukushiElement {
     openGroups: {state: true},
   };
 
-  /** URL of a dataset (JSON); the built-in Nishitokyo dataset when absent. */
+  /** A dataset URL (a partner's JSON); without it the page's `<meta name="fukushi-widgets:src">`, else the built-in Nishitokyo dataset. */
   declare src?: string;
 
   /** Search words; preset it, or read what the resident typed. */
@@ -131,7 +131,7 @@ export class FukushiServiceFinder extends FukushiElement {
       <fukushi-reading-controls></fukushi-reading-controls>
       ${heading(this.headingLevel, this.renderText(msg('サービスと相談窓口をさがす')), 'title')}
       ${error
-        ? loadErrorNotice(error, this.reading.lang, () => this.#loader.retry())
+        ? loadErrorNotice(error, fallbackContact(this.#loader, this.reading.locale), this.reading.lang, (s) => this.renderText(s), () => this.#loader.retry())
         : html`<form role="search" part="search" @submit=${this.#handleSubmit} novalidate>
               <label class="label" for="q">${this.renderText(msg('困っていることや、知りたいことを入力してください'))}</label>
               <p class="hint" id="q-hint">${this.renderText(msg('例：お金がない、介護、ひきこもり、DV'))}</p>
@@ -240,7 +240,8 @@ export class FukushiServiceFinder extends FukushiElement {
 
   /** A desk's contact card (it keeps its heading level within 2–6 itself). */
   #renderCard(desk: string, level: number, compact: boolean) {
-    return html`<fukushi-contact-card desk=${desk} ?compact=${compact} heading-level=${level}></fukushi-contact-card>`;
+    // The card looks its desk up in the finder's own dataset, never in another.
+    return html`<fukushi-contact-card src=${this.#loader.url ?? nothing} desk=${desk} ?compact=${compact} heading-level=${level}></fukushi-contact-card>`;
   }
 
   #renderList(hits: SearchHit[], part = '') {

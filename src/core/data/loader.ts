@@ -3,7 +3,7 @@
  * Datasets from `build-data` (validated there) get a structural check; others the full validator.
  * Every failure becomes a typed DatasetError; callers never see a raw exception.
  */
-import type {Dataset} from './types.js';
+import type {Dataset, FallbackContact} from './types.js';
 import {builtAndSound} from './quick-check.js';
 import type {Problem} from './validate.js';
 
@@ -16,6 +16,8 @@ export class DatasetError extends Error {
     message: string,
     readonly problems: readonly Problem[] = [],
     readonly status?: number,
+    /** The dataset's own fallback number, when the file was readable and that part of it is sound. */
+    readonly fallback?: FallbackContact,
   ) {
     super(message);
     this.name = 'DatasetError';
@@ -30,6 +32,23 @@ const BUILTIN = ['data', 'nishitokyo.json'].join('/');
 export function builtinDatasetUrl(): string {
   return new URL(BUILTIN, import.meta.url).href;
 }
+
+/**
+ * A page-wide setting an editor writes once, as `<meta name="fukushi-widgets:src" content="…">`
+ * (every widget's dataset) or `fukushi-widgets:form-src` (every help form's definition).
+ * URLs are resolved against the page.
+ */
+export function pageSetting(name: 'src' | 'form-src'): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const content = document.querySelector(`meta[name="fukushi-widgets:${name}"]`)?.getAttribute('content')?.trim();
+  return content ? new URL(content, document.baseURI).href : undefined;
+}
+
+/** The dataset a widget uses: its own `src`, else the page's, else the built-in one. */
+export const datasetUrl = (src?: string): string => src || pageSetting('src') || builtinDatasetUrl();
+
+/** True for the built-in dataset's URL: Nishitokyo's own facts apply only then. */
+export const isBuiltinDataset = (url: string): boolean => new URL(url, globalThis.location?.href).href === builtinDatasetUrl();
 
 const cache = new Map<string, Promise<unknown>>();
 const TIMEOUT_MS = 20000;
@@ -56,6 +75,12 @@ async function fetchJson(url: string): Promise<unknown> {
   return data;
 }
 
+/** A dataset with problems may still hold a sound fallback number: residents get it. */
+function soundFallback(data: unknown, problems: readonly Problem[]): FallbackContact | undefined {
+  if (problems.some((p) => p.path === '$' || p.path.startsWith('$.fallback_contact'))) return undefined;
+  return (data as {fallback_contact?: FallbackContact}).fallback_contact;
+}
+
 async function fetchDataset(url: string): Promise<Dataset> {
   const data = await fetchJson(url);
   // Built data was validated by build-data; anything else (or anything odd) gets the full
@@ -63,7 +88,9 @@ async function fetchDataset(url: string): Promise<Dataset> {
   if (builtAndSound(data)) return data;
   const {validateDataset} = await import('./validate.js');
   const problems = validateDataset(data);
-  if (problems.length) throw new DatasetError('schema', url, `the dataset has ${problems.length} problem(s)`, problems);
+  if (problems.length) {
+    throw new DatasetError('schema', url, `the dataset has ${problems.length} problem(s)`, problems, undefined, soundFallback(data, problems));
+  }
   return data as Dataset;
 }
 

@@ -28,7 +28,8 @@ const show = (v: unknown) => {
   const json = JSON.stringify(v) ?? String(v);
   return json.length > 60 ? json.slice(0, 57) + '…' : json;
 };
-const key = (path: string, k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);
+/** A JSON path one key further: $.name.ja, $.name["ja-x-easy"]. */
+export const key = (path: string, k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);
 
 /** Browsers ignore tabs, newlines and control characters inside a URL scheme. */
 function dangerousUrl(value: string): boolean {

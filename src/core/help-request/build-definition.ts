@@ -51,8 +51,20 @@ export function resolveTexts(source: unknown, problems: Problem[] = []): unknown
   return walk(source, '$', false);
 }
 
-/** Problems of a definition whose text names are resolved. `sources`: the dataset's source ids, to check provenance. */
-export function checkDefinition(def: unknown, sources?: readonly string[]): Problem[] {
+/** Where the build's inputs are, for messages: the dataset whose sources rules cite, and the advice on adding a missing reading. */
+export interface BuildNames {
+  /** The dataset given with --dataset. */
+  dataset?: string;
+  /** What to do about a kanji without a reading, besides writing ｜漢字《かんじ》 (the CLI names the readings file in use). */
+  readings?: string;
+}
+
+/**
+ * Problems of a definition whose text names are resolved. `sources`: the dataset's source ids,
+ * to check provenance (unchecked without them); `names`: where the inputs are, for messages.
+ */
+export function checkDefinition(def: unknown, sources?: readonly string[], names: BuildNames = {}): Problem[] {
+  const dataset = names.dataset ? `the dataset ${names.dataset}` : 'the dataset';
   const out: Problem[] = [];
   const problem = (path: string, message: string, fix: string) => out.push({path, message, fix});
   const known = (o: Json, path: string, keys: string[]) => {
@@ -76,9 +88,9 @@ export function checkDefinition(def: unknown, sources?: readonly string[]): Prob
     }
     known(v, path, ['status', 'sources', 'note']);
     const ids = v.sources;
-    if (v.status !== 'unverified' && (!Array.isArray(ids) || !ids.length)) problem(at(path, 'sources'), 'a verified or dated rule needs sources', 'list ids from data/nishitokyo/sources.json');
+    if (v.status !== 'unverified' && (!Array.isArray(ids) || !ids.length)) problem(at(path, 'sources'), 'a verified or dated rule needs sources', `list ids from the "sources" of ${dataset}`);
     if (Array.isArray(ids) && sources) {
-      ids.forEach((id, i) => sources.includes(id) || problem(at(at(path, 'sources'), i), `no source "${id}" in the dataset`, 'use an id from data/nishitokyo/sources.json'));
+      ids.forEach((id, i) => sources.includes(id) || problem(at(at(path, 'sources'), i), `no source "${id}" in ${dataset}`, `use an id from the "sources" of ${dataset}`));
     }
   };
   if (!isObject(def)) {
@@ -87,7 +99,7 @@ export function checkDefinition(def: unknown, sources?: readonly string[]): Prob
   }
   known(def, '$', ['format', 'id', 'title', 'modes', 'texts', 'readings_complete', 'x_jp']);
   if (def.format !== FORM_FORMAT) problem('$.format', `must be ${FORM_FORMAT}`, `write "format": ${FORM_FORMAT}`);
-  if (typeof def.id !== 'string' || !def.id) problem('$.id', 'must be a name for this definition', 'write e.g. "id": "nishitokyo"');
+  if (typeof def.id !== 'string' || !def.id) problem('$.id', 'must be a name for this definition', 'write e.g. "id": "my-town"');
   text(def.title, '$.title');
   provenance(def.x_jp, '$.x_jp');
   const texts = isObject(def.texts) ? def.texts : {};
@@ -220,7 +232,7 @@ export function checkDefinition(def: unknown, sources?: readonly string[]): Prob
         // The key must be a path of the payload, with the answers the schema allows there.
         if (typeof f.key !== 'string') return problem(at(fp, 'key'), 'the key is missing', 'write the dotted path of the answer in the payload');
         const target = schemaAt(schema.$defs[name]!, f.key);
-        if (!target) return problem(at(fp, 'key'), `"${f.key}" is not a path of a ${name} help request`, 'use a path of the schema in src/core/help-request/schema.ts');
+        if (!target) return problem(at(fp, 'key'), `"${f.key}" is not a path of a ${name} help request`, 'use a path of the help-request schema (npx fukushi-widgets help-request-schema)');
         const allowed = allowedValues(target, kind);
         (Array.isArray(f.options) ? f.options : []).forEach((o: unknown, k) => {
           const v = isObject(o) ? o.value : undefined;
@@ -272,11 +284,11 @@ export type Annotate = (notation: string) => {notation: string; missing: string[
  * Builds a definition: checks it, then gives every Japanese text readings (failing, like the
  * data build, wherever a reading is missing) and puts shared texts in place of their names.
  */
-export function buildDefinition(source: unknown, annotate: Annotate, sources?: readonly string[]): FormBuild {
+export function buildDefinition(source: unknown, annotate: Annotate, sources?: readonly string[], names: BuildNames = {}): FormBuild {
   const problems: Problem[] = [];
   const resolved = resolveTexts(source, problems);
   // An unknown name is one problem, not also "must be a text" at the same place.
-  problems.push(...checkDefinition(resolved, sources).filter((p) => !problems.some((q) => q.path === p.path)));
+  problems.push(...checkDefinition(resolved, sources, names).filter((p) => !problems.some((q) => q.path === p.path)));
   if (problems.length) return {definition: resolved as FormDefinition, problems, texts: 0};
   let texts = 0;
   const walk = (value: unknown, path: string): void => {
@@ -290,7 +302,7 @@ export function buildDefinition(source: unknown, annotate: Annotate, sources?: r
         problems.push({
           path: at(path, lang),
           message: `no reading for ${[...new Set(missing)].join('')} in "${s.length > 40 ? s.slice(0, 40) + '…' : s}"`,
-          fix: 'write ｜漢字《かんじ》 in the text, or add the word to data/readings.json',
+          fix: `write ｜漢字《かんじ》 in the text, or ${names.readings ?? 'add the word to a readings list (--readings FILE)'}`,
         });
       }
       for (const m of misread) problems.push({path: at(path, lang), message: m.message, fix: m.fix});

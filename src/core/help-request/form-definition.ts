@@ -1,8 +1,9 @@
 /**
  * The help form as data: what <fukushi-disaster-help-form> asks, in which steps, with which
- * words. Editors keep it in data/help-form/nishitokyo.json; `fukushi-widgets build-help-form`
- * checks it, adds readings to every kanji and writes dist/data/help-form.json, which the element
- * loads next to its script (or from its `form-src`). The element is a generic engine: it renders
+ * words. Nishitokyo's is data/help-form/nishitokyo.json (another town writes its own:
+ * docs/your-own-data.md); `fukushi-widgets build-help-form` checks it, adds readings to every kanji
+ * and writes dist/data/help-form.json, which the element loads next to its script for the
+ * built-in dataset (or from its `form-src`). The element is a generic engine: it renders
  * each field by its kind (field-kinds.ts), validates by the rules below plus the kind's own
  * check, and sends the answers under the fields' keys, so every key is a path of the
  * help-request schema (schema.ts).

@@ -1,0 +1,69 @@
+/**
+ * Code a widget needs to show its data, but not to start: it loads as the widget connects, in
+ * parallel with the data, so that a page's start-up script stays small and the code is ready
+ * (offline too) right after the first render. Every widget of a page shares one import.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+
+export interface Lazy<T> {
+  /** The module, once it has loaded. */
+  readonly module: T | undefined;
+  /** Loads it (once; again after a failure). */
+  load(): Promise<T>;
+}
+
+export function lazy<T>(importer: () => Promise<T>): Lazy<T> {
+  let module: T | undefined;
+  let pending: Promise<T> | undefined;
+  return {
+    get module() {
+      return module;
+    },
+    load() {
+      pending ??= importer().then(
+        (loaded) => (module = loaded),
+        (error: unknown) => {
+          pending = undefined;
+          throw error;
+        },
+      );
+      return pending;
+    },
+  };
+}
+
+/**
+ * Loads a lazy module as its widget connects and renders the widget again when it arrives.
+ * `failed` is true when it could not be loaded (offline before it ever loaded): the widget
+ * shows its fallback, and the next connection tries again.
+ */
+export class LazyController<T> implements ReactiveController {
+  /** Resolves when the module has loaded or failed. */
+  ready: Promise<void> = Promise.resolve();
+  failed = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly code: Lazy<T>,
+  ) {
+    host.addController(this);
+  }
+
+  get module(): T | undefined {
+    return this.code.module;
+  }
+
+  hostConnected() {
+    if (this.code.module) return;
+    this.ready = this.code.load().then(
+      () => {
+        this.failed = false;
+        this.host.requestUpdate();
+      },
+      () => {
+        this.failed = true;
+        this.host.requestUpdate();
+      },
+    );
+  }
+}
