@@ -4,7 +4,8 @@
  * - One <ruby> per word; <rt>/<rp> are hidden from assistive tech so each word is read once.
  * - Easy Japanese (`join`): annotated words with no text between them (要|介護) are one word, as
  *   spaces part the words there, and become one <ruby>: a reading wider than its own word would
- *   otherwise push the next one away, and 「要 介護」 would read as two words.
+ *   otherwise push the next one away, and 「要 介護」 would read as two words. A word with a name
+ *   in it (below) is heard by its reading as a whole.
  * - Furigana off: no <rt> at all, just the text.
  * - Names that speech engines misread (《=…》): the ruby is visual only and assistive tech
  *   hears the reading from visually hidden kana (docs/architecture.md, "Reading modes and ruby").
@@ -66,21 +67,24 @@ function renderVisual(segment: RubySegment, options: RubyOptions): TemplateResul
 
 function renderSegment(segment: Segment, options: RubyOptions): TemplateResult | string {
   if (!isRuby(segment)) return segment.text;
-  if (segment.speak) return spoken(renderVisual(segment, options), readingOf(segment));
-  return renderVisual(segment, options);
+  if (!segment.speak) return renderVisual(segment, options);
+  // What is shown is for the eye only; assistive tech hears the visually hidden kana.
+  return html`<span class="name"
+    ><span aria-hidden="true">${renderVisual(segment, options)}</span
+    ><span class="visually-hidden">${readingOf(segment)}</span></span
+  >`;
 }
 
-/** What is shown is for the eye only; assistive tech hears `speech` (names that engines misread). */
-const spoken = (visual: TemplateResult | string, speech: string) =>
-  html`<span class="name"
-    ><span aria-hidden="true">${visual}</span
-    ><span class="visually-hidden">${speech}</span></span
-  >`;
-
-/** Neighbouring annotated words as one: the bases and the readings joined, names heard by their reading. */
-function renderJoined(run: readonly RubySegment[]): TemplateResult {
-  const visual = rubyTemplate(run.map((s) => s.base).join(''), run.map(readingOf).join(''));
-  return run.some((s) => s.speak) ? spoken(visual, run.map((s) => (s.speak ? readingOf(s) : s.base)).join('')) : visual;
+/** Neighbouring annotated words as one: bases and readings joined; with a name in it, all is heard by its reading. */
+function joined(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (isRuby(s) && last && isRuby(last)) {
+      out[out.length - 1] = {...last, base: last.base + s.base, raw: readingOf(last) + readingOf(s), speak: last.speak || s.speak};
+    } else out.push(s);
+  }
+  return out;
 }
 
 /** Renders notation (or parsed segments) as text with ruby. */
@@ -90,21 +94,7 @@ export function ruby(
 ): TemplateResult | typeof nothing {
   if (notation === undefined || notation === null || notation === '') return nothing;
   const segments = typeof notation === 'string' ? parseRuby(notation) : notation;
-  // Only easy Japanese joins; grade furigana annotates single characters; without furigana, nothing to join.
-  if (!options.join || !options.furigana || options.grade !== undefined) return html`${segments.map((s) => renderSegment(s, options))}`;
-  const out: Array<TemplateResult | string> = [];
-  let run: RubySegment[] = [];
-  const close = () => {
-    if (run.length) out.push(run.length === 1 ? renderSegment(run[0]!, options) : renderJoined(run));
-    run = [];
-  };
-  for (const segment of segments) {
-    if (isRuby(segment)) run.push(segment);
-    else {
-      close();
-      out.push(segment.text);
-    }
-  }
-  close();
-  return html`${out}`;
+  // Grade furigana annotates single characters: it does not join.
+  const shown = options.join && options.grade === undefined ? joined(segments) : segments;
+  return html`${shown.map((s) => renderSegment(s, options))}`;
 }

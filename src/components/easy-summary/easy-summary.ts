@@ -11,7 +11,7 @@ import {noticeStyles} from '../../ui/styles.js';
 import {activeLocale} from '../../core/i18n/localization.js';
 import {pick} from '../../core/data/text.js';
 import type {Dataset, GlossaryEntry, SummaryBlock, SummarySection, Text} from '../../core/data/types.js';
-import {annotateTerm, isRuby, type Segment} from '../../core/text/ruby.js';
+import {isRuby, type Segment} from '../../core/text/ruby.js';
 import type {Patterns} from './glossary.js';
 import {lazy, LazyController} from '../../ui/lazy.js';
 import {ReadAloud} from './speech.js';
@@ -358,7 +358,7 @@ export class FukushiEasySummary extends FukushiElement {
     const term = this.#loader.data?.glossary.find((g: GlossaryEntry) => g.id === tip.dataset.term);
     if (!term) return;
     render(
-      html`<strong class="tip-term">${this.renderText(annotateTerm(term.term, term.reading), this.#grade)}</strong>
+      html`<strong class="tip-term">${this.renderText(this.#glossary.module!.annotateTerm(term.term, term.reading), this.#grade)}</strong>
         <span class="tip-text">${this.renderText(pick(term.explanation, this.reading.locale).value, this.#grade)}</span>
         <button type="button" class="button secondary" popovertarget=${tip.id} popovertargetaction="hide">${this.renderText(msg('閉じる'))}</button>`,
       tip,
