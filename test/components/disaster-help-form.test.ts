@@ -7,7 +7,7 @@ import type {HelpRequest} from '../../src/core/help-request/types.js';
 import {cancelOutboxEntry, listOutbox} from '../../src/core/outbox/outbox.js';
 import {setFurigana, setLocale} from '../../src/core/prefs/api.js';
 import {BROKEN_TOWN_URL, DATASET_URL, FORM_URL, resetPage, settled, telLinks, visibleText, withBuiltinDatasetDown} from './lib/helpers.js';
-import {resetDraftStore} from '../../src/components/disaster-help-form/drafts.js';
+import {draftStore, resetDraftStore} from '../../src/components/disaster-help-form/drafts.js';
 import {fakeTimers} from '../lib/fake-timers.js';
 
 type El = FukushiDisasterHelpForm;
@@ -396,6 +396,8 @@ describe('<fukushi-disaster-help-form> register', () => {
     // Submitting again shows the same receipt and posts nothing.
     expect((await el.submit()).receipt).to.equal('NT-TEST-1');
     expect(posts).to.have.length(1);
+    // The same form after a reload (removed first: a second form on the page has a draft of its own).
+    el.remove();
     const again = await mount({id: el.id});
     expect(again.data.mode === 'register' && again.data.person).to.equal(undefined, 'the draft was cleared');
   });
@@ -561,6 +563,264 @@ describe('<fukushi-disaster-help-form> register', () => {
     el = await mount({id});
     expect(heading(el)).to.equal('登録する方について');
     expect($$<HTMLInputElement>(el, 'input:checked')).to.have.length(0);
+  });
+});
+
+describe('<fukushi-disaster-help-form> a request id belongs to one request', () => {
+  beforeEach(async () => {
+    await resetPage();
+    reply = () => json(201, {receipt: 'NT-TEST-1'});
+    posts.length = 0;
+  });
+  afterEach(clearOutbox);
+
+  /** The urgent example as a page's script sets a new request: no id (the form gives one). */
+  const request = (details: string): HelpRequest => ({...URGENT_EXAMPLE, id: '', details});
+  /** Receipts NT-ONE-1, NT-ONE-2 … in the order the receiver stores requests. */
+  const numbered = () => {
+    let n = 0;
+    return () => json(201, {receipt: `NT-ONE-${++n}`});
+  };
+  const newRequestButton = (el: El) => $(el, 'button.new-request');
+  const waitFor = async (check: () => boolean | Promise<boolean>, what: string) => {
+    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await check(), what).to.equal(true);
+  };
+
+  it('after a receipt, 新しい依頼を入力する (ja, easy Japanese with furigana, English) opens an empty form with a new id, and sends that request with a receipt of its own', async () => {
+    reply = numbered();
+    const el = await mount({mode: 'urgent'});
+    el.data = request('一つ目');
+    const first = await el.submit();
+    await update(el);
+    expect(first.receipt).to.equal('NT-ONE-1');
+    expect(visibleText(newRequestButton(el))).to.equal('新しい依頼を入力する');
+    await setLocale('ja-x-easy');
+    setFurigana(true);
+    await update(el);
+    expect(visibleText(newRequestButton(el))).to.equal('新しく 書く');
+    expect([...newRequestButton(el).querySelectorAll('rt')].map((rt) => rt.textContent)).to.deep.equal(['あたら', 'か']);
+    await expect(el).to.be.accessible();
+    await setLocale('en');
+    await update(el);
+    expect(visibleText(newRequestButton(el))).to.equal('Start a new request');
+    await setLocale('ja');
+    await update(el);
+    newRequestButton(el).click();
+    await update(el);
+    expect(root(el).querySelector('.status')).to.equal(null);
+    expect(root(el).activeElement).to.equal($(el, '.step-h'));
+    expect($$<HTMLInputElement>(el, 'input:checked')).to.have.length(0);
+    expect(el.data.id).to.not.equal(first.id);
+    await choose(el, 'situation', 'supplies');
+    await choose(el, 'urgency', 'today');
+    await choose(el, 'location.town_id', 'town-yagisawa');
+    await choose(el, 'people.who', 'self');
+    await type(el, 'people.count', '1');
+    await choose(el, 'contact.method', 'phone');
+    await type(el, 'contact.phone', '090-0000-0000');
+    const second = el.data.id;
+    await next(el);
+    await waitFor(() => !!root(el).querySelector('.status'), 'the receipt shows');
+    expect(text(el)).to.contain('NT-ONE-2');
+    expect(posts.map((p) => p.key)).to.deep.equal([first.id, second]);
+    expect(posts.map((p) => p.body.situation)).to.deep.equal([URGENT_EXAMPLE.situation, ['supplies']]);
+  });
+
+  it('data set after a receipt is a new request, even with the sent id in it: submit() sends it and never answers with the earlier receipt', async () => {
+    reply = numbered();
+    const el = await mount({mode: 'urgent'});
+    el.data = request('一つ目');
+    const first = await el.submit();
+    el.data = {...el.data, details: '二つ目'} as HelpRequest;
+    expect(el.data.id).to.not.equal(first.id);
+    await update(el);
+    expect(root(el).querySelector('.status')).to.equal(null, 'the form, not the earlier receipt');
+    const second = await el.submit();
+    expect(second).to.include({state: 'delivered', receipt: 'NT-ONE-2'});
+    expect(posts.map((p) => [p.key, p.body.details])).to.deep.equal([[first.id, '一つ目'], [second.id, '二つ目']]);
+  });
+
+  it('data set while the request waits is a new request; the waiting one stays listed and is sent on its own', async () => {
+    reply = () => Promise.reject(new TypeError('offline'));
+    const el = await mount({mode: 'urgent'});
+    el.data = request('待っている依頼');
+    const waiting = await el.submit();
+    expect(waiting.state).to.equal('queued');
+    el.data = request('新しい依頼');
+    await update(el);
+    expect(root(el).querySelector('.status')).to.equal(null);
+    const queued = await el.submit();
+    expect(queued.state).to.equal('queued');
+    expect(queued.id).to.not.equal(waiting.id);
+    await update(el);
+    expect($$(el, '.queue li')).to.have.length(2);
+    reply = (body) => json(201, {receipt: body.details === '新しい依頼' ? 'NT-NEW' : 'NT-WAITING'});
+    window.dispatchEvent(new Event('online'));
+    const delivered = async () => (await listOutbox()).filter((e) => [waiting.id, queued.id].includes(e.id) && e.state === 'delivered').length === 2;
+    await waitFor(delivered, 'both requests delivered');
+    await update(el);
+    const sent = new Map(posts.map((p) => [p.key, p.body.details]));
+    expect([sent.get(waiting.id), sent.get(queued.id)]).to.deep.equal(['待っている依頼', '新しい依頼']);
+    expect(text(el)).to.contain('NT-NEW');
+    expect(text(el)).to.not.contain('NT-WAITING');
+  });
+
+  it('submit() and then data at once: the first request goes as it was, the new answers as a request of their own', async () => {
+    reply = numbered();
+    const el = await mount({mode: 'urgent'});
+    el.data = request('一つ目');
+    const first = el.submit();
+    el.data = request('二つ目');
+    const second = el.submit();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.id).to.not.equal(b.id);
+    expect(a.receipt).to.not.equal(b.receipt);
+    expect(posts.map((p) => [p.key, p.body.details])).to.have.deep.members([[a.id, '一つ目'], [b.id, '二つ目']]);
+    await update(el);
+    expect(text(el)).to.contain(b.receipt!);
+    expect(text(el)).to.not.contain(a.receipt!);
+  });
+
+  it('before the form has loaded, submit() and then data: the earlier submit() rejects (RequestChangedError) and sends nothing; the new data goes as its own request', async () => {
+    reply = numbered();
+    const el = document.createElement('fukushi-disaster-help-form');
+    el.id = `early-twice-${Date.now()}`;
+    el.mode = 'urgent';
+    el.endpoint = ENDPOINT;
+    el.src = DATASET_URL;
+    el.formSrc = FORM_URL;
+    el.data = request('一つ目');
+    const first = el.submit();
+    const firstId = el.data.id;
+    el.data = request('二つ目');
+    const second = el.submit();
+    document.body.append(el);
+    try {
+      let error: Error | undefined;
+      await first.catch((e: Error) => (error = e));
+      expect(error?.name).to.equal('RequestChangedError');
+      expect(error?.message).to.contain('await submit()');
+      const result = await second;
+      expect(result).to.include({state: 'delivered', receipt: 'NT-ONE-1'});
+      expect(result.id).to.not.equal(firstId);
+      expect(posts.map((p) => [p.key, p.body.details])).to.deep.equal([[result.id, '二つ目']]);
+      await el.ready;
+      expect(text(el)).to.contain('NT-ONE-1');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('two forms without ids on one page keep their own drafts (#2 for the second) and send their own requests', async () => {
+    const store = await draftStore();
+    await Promise.all(['urgent:', 'urgent:#2'].map((key) => store.delete(key)));
+    reply = numbered();
+    let forms = [await mount({mode: 'urgent', id: ''}), await mount({mode: 'urgent', id: ''})];
+    const ids = forms.map((f) => f.data.id);
+    expect(ids[0]).to.not.equal(ids[1]);
+    await type(forms[0]!, 'location.landmark', 'フォームA');
+    await type(forms[1]!, 'location.landmark', 'フォームB');
+    await new Promise((r) => setTimeout(r, 600));
+    forms.forEach((f) => f.remove());
+    forms = [await mount({mode: 'urgent', id: ''}), await mount({mode: 'urgent', id: ''})];
+    expect(forms.map((f) => $<HTMLInputElement>(f, '[name="location.landmark"]').value)).to.deep.equal(['フォームA', 'フォームB']);
+    expect(forms.map((f) => f.data.id)).to.deep.equal(ids);
+    forms[0]!.data = request('A');
+    forms[1]!.data = request('B');
+    const results = await Promise.all(forms.map((f) => f.submit()));
+    expect(results.map((r) => r.id)).to.deep.equal(ids);
+    expect(new Set(results.map((r) => r.receipt)).size).to.equal(2);
+    expect(posts.map((p) => [p.key, p.body.details])).to.have.deep.members([[ids[0], 'A'], [ids[1], 'B']]);
+    await Promise.all(['urgent:', 'urgent:#2'].map((key) => store.delete(key)));
+  });
+
+  it('an id set through data that another request holds: submit() rejects with a clear error and posts nothing; the same request again gets its receipt', async () => {
+    const el = await mount({mode: 'urgent'});
+    const id = crypto.randomUUID();
+    el.data = {...URGENT_EXAMPLE, id};
+    expect((await el.submit()).receipt).to.equal('NT-TEST-1');
+    const other = await mount({mode: 'urgent'});
+    other.data = {...URGENT_EXAMPLE, id, details: '別の内容'};
+    let error: Error | undefined;
+    await other.submit().catch((e: Error) => (error = e));
+    expect(error?.name).to.equal('RequestIdInUseError');
+    expect(error?.message).to.contain(id).and.contain('new id');
+    const same = await mount({mode: 'urgent'});
+    same.data = {...URGENT_EXAMPLE, id};
+    expect(await same.submit()).to.include({id, state: 'delivered', receipt: 'NT-TEST-1'});
+    expect(posts).to.have.length(1);
+    // The resident presses 送信する on the refused form: never refused, the answers go under a new id.
+    reply = () => json(201, {receipt: 'NT-RESIDENT'});
+    await update(other);
+    $<HTMLFormElement>(other, 'form').requestSubmit();
+    await waitFor(() => root(other).querySelector('.status .receipt')?.textContent === 'NT-RESIDENT', 'the receipt of the resident\'s request');
+    expect(posts).to.have.length(2);
+    expect(posts[1]!.body).to.include({details: '別の内容'});
+    expect(posts[1]!.key).to.equal(posts[1]!.body.id);
+    expect(posts[1]!.key).to.not.equal(id);
+  });
+
+  it('a waiting request cancelled elsewhere (another tab): the answers stay, with a new id and a new created_at', async () => {
+    reply = () => Promise.reject(new TypeError('offline'));
+    const el = await mount({mode: 'urgent'});
+    el.data = request('取り消される依頼');
+    const first = await el.submit();
+    expect(first.state).to.equal('queued');
+    await cancelOutboxEntry(first.id);
+    await waitFor(() => !root(el).querySelector('.status'), 'the form again');
+    expect(el.data.id).to.not.equal(first.id);
+    expect(el.data.created_at).to.not.equal(URGENT_EXAMPLE.created_at);
+    expect(el.data.mode === 'urgent' && el.data.details).to.equal('取り消される依頼');
+    reply = () => json(201, {receipt: 'NT-AGAIN'});
+    const again = await el.submit();
+    expect(again).to.include({state: 'delivered', receipt: 'NT-AGAIN'});
+    expect(again.id).to.not.equal(first.id);
+  });
+
+  it('a failed request is final: back to the form, or after a reload, its answers go as a new request', async () => {
+    reply = () => json(415, {});
+    const el = await mount({mode: 'urgent'});
+    el.data = request('送れなかった依頼');
+    const failed = await el.submit();
+    expect(failed.state).to.equal('failed');
+    await update(el);
+    [...root(el).querySelectorAll('.button')].find((b) => b.textContent!.includes('入力画面に戻る'))!.dispatchEvent(new MouseEvent('click'));
+    await update(el);
+    expect(el.data.id).to.not.equal(failed.id);
+    expect(el.data.mode === 'urgent' && el.data.details).to.equal('送れなかった依頼');
+
+    const id = `failed-${Date.now()}`;
+    let reloaded = await mount({mode: 'urgent', id});
+    reloaded.data = request('閉じる前に送れなかった依頼');
+    const lost = await reloaded.submit();
+    expect(lost.state).to.equal('failed');
+    reloaded.remove();
+    reloaded = await mount({mode: 'urgent', id});
+    expect(root(reloaded).querySelector('.status')).to.equal(null);
+    expect(reloaded.data.id).to.not.equal(lost.id);
+    expect(reloaded.data.mode === 'urgent' && reloaded.data.details).to.equal('閉じる前に送れなかった依頼');
+  });
+
+  it('each mode has a request of its own: switching mode starts one (new id and created_at), and switching back shows the waiting one', async () => {
+    reply = () => Promise.reject(new TypeError('offline'));
+    const el = await mount({mode: 'urgent', id: `modes-${Date.now()}`});
+    el.data = request('待っている依頼');
+    const queued = await el.submit();
+    const switchTo = async (mode: 'register' | 'urgent') => {
+      el.mode = mode;
+      await el.updateComplete;
+      await el.ready;
+      await update(el);
+    };
+    await switchTo('register');
+    expect(root(el).querySelector('.status')).to.equal(null);
+    expect(heading(el)).to.equal('登録する方について');
+    expect(el.data.id).to.not.equal(queued.id);
+    expect(el.data.created_at).to.not.equal(URGENT_EXAMPLE.created_at);
+    await switchTo('urgent');
+    expect(text(el)).to.contain('送信待ち（この端末に保存しました。つながったら自動で送ります）');
+    expect(el.data.id).to.equal(queued.id);
   });
 });
 

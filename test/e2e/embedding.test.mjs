@@ -185,6 +185,9 @@ test('data whose every text is HTML or script renders as plain text and runs not
   assert.ok(text.includes('<img src=x onerror='), 'the payload shows as text');
   const jsonLd = await page.evaluate(() => document.querySelector('fukushi-contact-card script[type="application/ld+json"]')?.textContent ?? '');
   assert.ok(!jsonLd.includes('</script>'), 'JSON-LD escapes </script>');
+  // The form (given the definition with form-src) lists the dataset's towns, as text.
+  const towns = await page.evaluate(() => [...document.querySelector('fukushi-disaster-help-form').shadowRoot.querySelectorAll('option')].map((o) => o.textContent));
+  assert.ok(towns.some((t) => t.includes('<img src=x onerror=')), `town options: ${towns.slice(0, 3)}`);
   assert.deepEqual(log.errors.filter((e) => !/Failed to load resource/.test(e)), []);
   await page.close();
 });

@@ -355,6 +355,68 @@ describe('outbox', () => {
     expect(calls[1].body).to.deep.equal(changed);
   });
 
+  it('tells another request under a used id by a fingerprint: after delivery, failure or cancelling, other content is refused (RequestIdInUseError) and the same gets the state', async () => {
+    const outbox = await load();
+    const refused = async (p: ReturnType<typeof payload>) => {
+      let error: unknown;
+      await outbox.submitHelpRequest(ENDPOINT, p).catch((e: unknown) => (error = e));
+      expect((error as Error | undefined)?.name, `${p.id} refused`).to.equal('RequestIdInUseError');
+      return (error as Error).message;
+    };
+    const other = (p: ReturnType<typeof payload>) => ({...p, person: {name: '別の 人', phone: '042-000-0001'}});
+    const calls = stubFetch(outbox, json(201, {receipt: 'NT-20261127-0011'}));
+    const delivered = payload();
+    await outbox.submitHelpRequest(ENDPOINT, delivered);
+    const kept = (await entry(outbox, delivered.id))!;
+    expect(kept.payload).to.deep.equal({id: delivered.id, mode: 'register'}, 'still no personal data kept');
+    expect(kept.digest).to.be.a('number');
+    expect(await outbox.submitHelpRequest(ENDPOINT, delivered)).to.include({state: 'delivered', receipt: 'NT-20261127-0011'});
+    const message = await refused(other(delivered));
+    expect(message).to.contain(delivered.id).and.contain('delivered').and.contain('new id');
+    expect(calls).to.have.length(1);
+
+    stubFetch(outbox, json(415, {}));
+    const failed = payload();
+    expect((await outbox.submitHelpRequest(ENDPOINT, failed)).state).to.equal('failed');
+    expect(await refused(other(failed))).to.contain('failed');
+
+    stubFetch(outbox, new TypeError('offline'));
+    const cancelled = payload();
+    await outbox.submitHelpRequest(ENDPOINT, cancelled);
+    await outbox.cancelOutboxEntry(cancelled.id);
+    expect((await outbox.submitHelpRequest(ENDPOINT, cancelled)).state).to.equal('cancelled');
+    expect(await refused(other(cancelled))).to.contain('cancelled');
+    const ids: string[] = [delivered.id, failed.id, cancelled.id];
+    expect((await outbox.listOutbox()).filter((e) => ids.includes(e.id)).map((e) => e.state)).to.deep.equal(['delivered', 'failed', 'cancelled']);
+  });
+
+  it('other content while another tab sends the id waits for that attempt, then takes the queued entry\'s place', async () => {
+    const tab1 = await load();
+    const tab2 = await load();
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    const calls = stubFetch(
+      undefined,
+      async () => {
+        await gate;
+        throw new TypeError('offline');
+      },
+      json(201, {receipt: 'NT-20261127-0012'}),
+    );
+    const p = payload();
+    const first = tab1.submitHelpRequest(ENDPOINT, p);
+    await until(() => calls.length === 1, 'the first attempt');
+    const changed = {...p, note: '追記'};
+    const second = tab2.submitHelpRequest(ENDPOINT, changed);
+    await sleep(100);
+    expect(calls, 'nothing sent while the first attempt runs').to.have.length(1);
+    release();
+    expect((await first).state).to.equal('queued');
+    expect(await second).to.include({state: 'delivered', receipt: 'NT-20261127-0012'});
+    expect(calls).to.have.length(2);
+    expect(calls[1]!.body).to.deep.equal(changed);
+  });
+
   it('lets the resident cancel a queued entry (payload deleted, never sent) but not a delivered one', async () => {
     const outbox = await load();
     const calls = stubFetch(outbox, new TypeError('offline'));

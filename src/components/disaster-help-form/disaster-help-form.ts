@@ -42,10 +42,17 @@ export type {HelpFormResult} from './submission-controller.js';
  * Nishitokyo's rules.
  *
  * Answers are saved on the device as they are typed (IndexedDB, per mode and element id) and
- * restored after a reload, including the step, for 7 days. The form keeps its own back link
- * instead of browser history, so that it cannot break the host page's navigation; browser Back
- * and Forward lose nothing because the draft comes back. Submissions go through the offline
- * outbox: the form shows success only for a request the receiver has stored.
+ * restored after a reload, including the step, for 7 days. Forms on one page with the same mode
+ * and no id (or the same id) are told apart by their order on the page: the second one's draft is
+ * kept as `#2`, and so on; give each form an id of its own to keep its draft when forms are added
+ * or moved. The form keeps its own back link instead of browser history, so that it cannot break
+ * the host page's navigation; browser Back and Forward lose nothing because the draft comes back.
+ *
+ * Submissions go through the offline outbox: the form shows success only for a request the
+ * receiver has stored. Each form owns its request, and a request's id (its Idempotency-Key)
+ * belongs to that request alone: after a receipt, or while the form's request waits to be sent,
+ * setting `data` or choosing 新しい依頼を入力する starts a new request with a new id; a request
+ * still waiting is listed and sent on its own.
  *
  * @tagname fukushi-disaster-help-form
  * @summary Pre-register for help in a disaster, or ask for help now; never loses an answer.
@@ -111,7 +118,10 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   readonly #loader = datasetController(this);
   readonly #definition = definitionController(this, () => {
-    if (this.#early) this.data = this.#early;
+    if (!this.#early) return;
+    this.answers = answersOf(this.#definition.data!, this.mode, this.#early);
+    this.#early = undefined;
+    this.#drafts.save();
   });
   readonly #announcer = new Announcer(this);
   readonly #focusAfterRender = new FocusController(this);
@@ -119,19 +129,22 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   // The request and what it depends on:
   // - `submission` owns the request (its id and createdAt), the submit in flight, the outcome
   //   shown instead of the form and the queue of requests waiting on this device;
-  // - a saved draft holds the answers, the step and the request's id and createdAt, and brings
-  //   them back after a reload (`restored`), unless answers were given through `data` (`dataSet`);
-  // - `settled`: the draft, then the outbox (which says what became of the draft's request), have
-  //   been read, or storage did not answer within a second. Only then does the form render.
+  // - a saved draft (one key per form on the page) holds the answers, the step and the request's id
+  //   and createdAt, and brings them back after a reload (`restored`), unless answers were given
+  //   through `data` (`dataSet`); the outbox then says what became of that request;
+  // - `settled`: the draft, then the outbox, have been read, or storage did not answer within a
+  //   second. Only then does the form render; with its data too (`loaded`), submit() sends at once.
   readonly #submission = new SubmissionController(this, (result, focus) => this.#showOutcome(result, focus));
   readonly #drafts = new DraftController(this, () => {
     if (this.step === 'done') return undefined;
     const {id, createdAt} = this.#submission;
-    return {key: this.#draftKey, draft: {id, step: this.step, answers: this.answers, savedAt: Date.now(), ...(createdAt ? {createdAt} : {})}};
+    return {id, step: this.step, answers: this.answers, savedAt: Date.now(), ...(createdAt ? {createdAt} : {})};
   });
   #restored: Promise<void> = Promise.resolve();
   #settled = false;
   #dataSet = false;
+  /** Counts `data` sets: a submit() made before the form loaded tells whether its answers were replaced. */
+  #dataVersion = 0;
   /** A payload set before the definition arrived: it is applied when the definition does. */
   #early?: HelpRequest;
 
@@ -146,10 +159,15 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   /** Resolves when the dataset, the form definition and any saved draft have loaded (and a pending submit has settled). */
   get ready(): Promise<void> {
-    return Promise.all([this.#loader.ready, this.#definition.ready, this.#restored, this.#submission.inflight]).then(() => undefined);
+    const submitted = this.#submission.inflight?.catch(() => undefined);
+    return Promise.all([this.#loader.ready, this.#definition.ready, this.#restored, submitted]).then(() => undefined);
   }
 
-  /** The answers as the JSON payload that is posted; set it to fill in the form. */
+  /**
+   * The answers as the JSON payload that is posted; set it to fill in the form. Set after a
+   * receipt, while the form's request waits to be sent, or while or after submit() sends it, it
+   * starts a new request: under the payload's id if that is another UUID, else under a new one.
+   */
   get data(): HelpRequest {
     const {id, createdAt} = this.#submission;
     return buildPayload(this.#definition.data, this.mode, this.answers, {id, createdAt: createdAt ?? new Date().toISOString(), locale: this.reading.locale});
@@ -157,16 +175,30 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   set data(payload: HelpRequest) {
     const definition = this.#definition.data;
+    const submission = this.#submission;
+    // A submit() that waits for the form to load has not made its payload yet: it is sent all the same.
+    const sent = submission.sent || (!!submission.inflight && !this.#loaded);
+    const id = isUuid(payload?.id) && payload.id !== submission.id ? payload.id : undefined;
     this.#early = definition ? undefined : payload;
     if (definition) this.answers = answersOf(definition, this.mode, payload);
-    if (isUuid(payload?.id)) this.#submission.id = payload.id;
-    this.#submission.createdAt = payload?.created_at;
+    if (id || sent) submission.startNew(id, id && payload.created_at);
+    else submission.createdAt = payload?.created_at;
+    if (sent) {
+      this.step = '';
+      this.#fromCheck = false;
+    }
     this.errors = [];
     this.#dataSet = true;
+    this.#dataVersion++;
     this.#drafts.save();
   }
 
-  /** Validates and submits exactly as the form's own button does. */
+  /**
+   * Validates and submits exactly as the form's own button does: the answers as they are now (before
+   * the form has loaded, as they are once it has). Resolves with this request's outcome; rejects
+   * with a RequestIdInUseError when an id set through `data` belongs to another request, and with a
+   * RequestChangedError when `data` is set again before the form has loaded (await submit() first).
+   */
   submit(): Promise<HelpFormResult> {
     const {status} = this.#submission;
     if (this.step === 'done' && status) return Promise.resolve(status);
@@ -182,9 +214,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       this.#settled = true;
       this.requestUpdate();
     };
-    this.#restored = this.#restoreDraft()
-      .then(() => this.#submission.loadQueue(true))
-      .finally(settle);
+    this.#drafts.claim(this.#draftBase);
+    this.#restore().finally(settle);
     setTimeout(settle, 1000);
   }
 
@@ -201,11 +232,14 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     }
     if (this.mode !== 'urgent') this.mode = 'register';
     if (changed.has('mode') && changed.get('mode') !== undefined) {
-      // Each mode has a draft of its own.
+      // Each mode has a draft and a request of its own: this one's answers are saved first.
+      this.#drafts.flush();
+      this.#drafts.claim(this.#draftBase);
       this.answers = {};
-      this.#submission.newId();
+      this.#submission.startNew();
+      this.#dataSet = false;
       this.step = '';
-      this.#restored = this.#restoreDraft();
+      this.#restore();
     }
     const ids = this.#stepIds;
     if (this.#definition.data && this.step !== 'done' && !ids.includes(this.step)) this.step = ids[0]!;
@@ -233,7 +267,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     const view = this.#view;
     const waiting = renderQueue(view, queue, (id) => this.#handleCancel(id));
     if (status) {
-      return html`${renderStatus(view, status, this.#modeDefinition.after, urgent, this.#handleBackToForm)} ${waiting}`;
+      return html`${renderStatus(view, status, this.#modeDefinition.after, urgent, this.#handleBackToForm, this.#startOver)} ${waiting}`;
     }
     return html`${waiting} ${this.#renderForm(view)}`;
   }
@@ -273,7 +307,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     if (this.#ime.composing) return;
     const ids = this.#stepIds;
     const index = ids.indexOf(this.step);
-    if (index === ids.length - 1) return void this.submit();
+    if (index === ids.length - 1) return void this.#submission.submit(() => this.#send(false));
     this.answers = normalizeTyped(this.#steps, this.answers);
     const errors = validateStep(this.#ctx, this.#steps[index]!, this.answers);
     if (errors.length) return this.#showErrors(errors);
@@ -290,8 +324,11 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     this.#definition.retry();
   }
 
+  /** Back to the form from a request that waits (it may still be changed) or failed (final: the answers go as a new request). */
   #handleBackToForm() {
-    this.#submission.status = undefined;
+    const submission = this.#submission;
+    if (submission.status?.state === 'failed') submission.startNew();
+    else submission.status = undefined;
     this.#go(this.#stepIds.at(-1)!);
   }
 
@@ -312,12 +349,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   /** Deletes the answers from the form and the device, and starts a new request. */
   async #handleForget() {
-    await this.#drafts.forget(this.#draftKey);
-    this.answers = {};
-    this.#submission.startNew();
-    this.#dataSet = false;
-    this.#fromCheck = false;
-    this.#go(this.#stepIds[0]!);
+    await this.#drafts.forget();
+    this.#startOver();
     this.#announcer.announce(plainText(say(this.#ctx, 'forgotten')));
   }
 
@@ -329,15 +362,30 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   // ---- helpers --------------------------------------------------------------------------
 
-  /** The saved draft, read when the form connects: answers given through `data` win over it. */
-  async #restoreDraft() {
-    const draft = await this.#drafts.read(this.#draftKey);
-    if (draft && !this.#dataSet) {
+  /**
+   * The saved draft, read when the form connects or its mode changes (answers given through `data`
+   * win over it), then what became of its request: a receipt or a request waiting shows instead
+   * of the form, and a request cancelled or failed leaves its answers for a new one.
+   */
+  #restore() {
+    const submission = this.#submission;
+    return (this.#restored = this.#drafts.read().then((draft) => {
+      if (!draft || this.#dataSet) return submission.loadQueue();
       this.answers = {...draft.answers, ...this.answers};
-      this.#submission.id = draft.id;
-      this.#submission.createdAt = draft.createdAt;
+      submission.id = draft.id;
+      submission.createdAt = draft.createdAt;
       this.step = draft.step;
-    }
+      return submission.loadQueue(draft.id);
+    }));
+  }
+
+  /** An empty form for a new request (a new id); a request still waiting is sent on its own. */
+  #startOver() {
+    this.answers = {};
+    this.#submission.startNew();
+    this.#dataSet = false;
+    this.#fromCheck = false;
+    this.#go(this.#stepIds[0]!);
   }
 
   /** Sets (or, with undefined, removes) one answer and saves the draft. */
@@ -348,11 +396,22 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     this.#drafts.save();
   }
 
-  async #send(): Promise<HelpFormResult> {
-    // Called before the element is on the page: wait until it is (and its data has loaded).
-    await this.updateComplete;
-    await Promise.all([this.#loader.ready, this.#definition.ready, this.#restored]);
-    const {id} = this.#submission;
+  /** Sends the request; `byScript`: submit() was called by the page's script, which may be refused an id (see deliver). */
+  async #send(byScript = true): Promise<HelpFormResult> {
+    // Called before the form is on the page or has loaded: wait until it has. Once it has, the
+    // payload is made at once, so that answers set after submit() are another request.
+    if (!this.#loaded) {
+      const version = this.#dataVersion;
+      await this.updateComplete;
+      await Promise.all([this.#loader.ready, this.#definition.ready, this.#restored]);
+      // Its answers were replaced meanwhile by another request's: sending those would be sending the wrong request.
+      if (version !== this.#dataVersion) {
+        const message = 'fukushi-widgets: help form data set again before it loaded: an earlier submit() sent nothing (await submit() first)';
+        throw Object.assign(new Error(message), {name: 'RequestChangedError'});
+      }
+    }
+    const submission = this.#submission;
+    const {id} = submission;
     // Nothing can be sent: residents see the phone numbers instead of the form.
     const reason = !this.endpoint ? 'no-endpoint' : !this.#definition.url ? 'no-form' : !this.#loader.data || !this.#definition.data ? 'no-data' : '';
     if (reason) {
@@ -368,16 +427,19 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       this.emit('fukushi-error', {id, errors});
       return {id, state: 'invalid', errors};
     }
-    this.#submission.createdAt ??= new Date().toISOString();
+    submission.createdAt ??= new Date().toISOString();
     this.#drafts.save(0);
-    return this.#submission.deliver(this.endpoint!, this.data);
+    const result = await submission.deliver(this.endpoint!, () => this.data, byScript);
+    // The id may have changed (another tab sent or cancelled the request meanwhile).
+    this.#drafts.save(0);
+    return result;
   }
 
   /** Puts an outcome on screen: the receipt, the step the receiver refused, or the status. */
   #showOutcome(result: SubmitResult | OutboxEntry, focus: boolean) {
     if (result.state === 'delivered') {
       this.#go('done', focus ? '.status' : '');
-      void this.#drafts.forget(this.#draftKey);
+      void this.#drafts.forget();
     } else if (result.state === 'rejected') {
       const {step, errors} = refusedStep(this.#steps, result.errors ?? []);
       this.#reopen(step);
@@ -405,8 +467,14 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     this.#focusAfterRender.target = '.error-summary';
   }
 
-  get #draftKey() {
+  /** The draft key this form claims on the page (see DraftController). */
+  get #draftBase() {
     return `${this.mode}:${this.id}`;
+  }
+
+  /** On the page with its data, draft and queue: a submit can make its payload at once. */
+  get #loaded() {
+    return this.#settled && this.hasUpdated && !!this.#loader.data && !!this.#definition.data;
   }
 
   get #ctx(): Ctx {

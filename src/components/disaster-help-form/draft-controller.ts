@@ -2,16 +2,25 @@
  * The form's draft on this device (the store is drafts.ts): read when the form connects, saved
  * after each change without making typing wait, written at once when the page is hidden or the
  * form removed, and deleted once the request is received or the resident asks.
+ *
+ * Each form on a page holds a key of its own (`claim`): `mode:id`, or `mode:id#2`, `#3`… when an
+ * earlier form on the page holds it (forms without an id, or with the same one). Forms claim as
+ * they connect, so forms in the page's HTML keep their keys in page order across reloads.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {draftStore, loadDraft, type Draft, type DraftStore} from './drafts.js';
 
-/** The draft to save now and its key, or undefined when there is nothing to save (the receipt shows). */
-export type DraftSnapshot = () => {key: string; draft: Draft} | undefined;
+/** The draft to save now, or undefined when there is nothing to save (the receipt shows). */
+export type DraftSnapshot = () => Draft | undefined;
+
+/** The draft keys held by the forms connected to this page. */
+const held = new Set<string>();
 
 export class DraftController implements ReactiveController {
   /** False when drafts live in memory only (no IndexedDB): the form tells the resident. */
   persistent = true;
+  /** This form's key in the store (see `claim`). */
+  key = '';
   #store?: DraftStore;
   #timer?: ReturnType<typeof setTimeout>;
 
@@ -23,19 +32,28 @@ export class DraftController implements ReactiveController {
   }
 
   hostConnected() {
-    addEventListener('pagehide', this.#flush);
+    addEventListener('pagehide', this.flush);
   }
 
   hostDisconnected() {
-    removeEventListener('pagehide', this.#flush);
-    this.#flush();
+    removeEventListener('pagehide', this.flush);
+    this.flush();
+    held.delete(this.key);
   }
 
-  /** Opens the store (once per page) and reads the draft under `key`, unless it has expired. */
-  async read(key: string): Promise<Draft | undefined> {
+  /** Takes the first key free on this page for `base` (`mode:id`), giving up the one held before. */
+  claim(base: string) {
+    held.delete(this.key);
+    let key = base;
+    for (let n = 2; held.has(key); n++) key = `${base}#${n}`;
+    held.add((this.key = key));
+  }
+
+  /** Opens the store (once per page) and reads this form's draft, unless it has expired. */
+  async read(): Promise<Draft | undefined> {
     this.#store = await draftStore();
     this.persistent = this.#store.persistent;
-    return loadDraft(this.#store, key);
+    return loadDraft(this.#store, this.key);
   }
 
   /** Saves the draft after `delay` ms of quiet, or at once. */
@@ -45,19 +63,19 @@ export class DraftController implements ReactiveController {
     if (!this.#store) return;
     const write = () => {
       this.#timer = undefined;
-      const now = this.#snapshot();
-      if (now) this.#store?.put(now.key, now.draft).catch(() => undefined);
+      const draft = this.#snapshot();
+      if (draft) this.#store?.put(this.key, draft).catch(() => undefined);
     };
     if (delay) this.#timer = setTimeout(write, delay);
     else write();
   }
 
-  /** Deletes the draft under `key`, and any save still waiting. */
-  async forget(key: string) {
+  /** Deletes this form's draft, and any save still waiting. */
+  async forget() {
     clearTimeout(this.#timer);
-    await this.#store?.delete(key).catch(() => undefined);
+    await this.#store?.delete(this.key).catch(() => undefined);
   }
 
-  /** Writes a waiting save now (the page is hidden, or the form removed); an unchanged draft keeps its date. */
-  readonly #flush = () => this.#timer && this.save(0);
+  /** Writes a waiting save now (the page is hidden, the form removed or its key about to change); an unchanged draft keeps its date. */
+  readonly flush = () => this.#timer && this.save(0);
 }

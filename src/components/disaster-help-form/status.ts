@@ -49,9 +49,12 @@ export function renderNoForm(view: Pick<FormView, 'lang' | 'T' | 't' | 'contact'
     ${renderPhones(view, urgent)}`;
 }
 
-/** The receipt and what happens next, or a queued or failed request with what to do meanwhile. */
-export function renderStatus(view: FormView, status: HelpFormResult, after: Text[], urgent: boolean, backToForm: () => void) {
-  const {T, h} = view;
+/**
+ * The receipt and what happens next, or a queued or failed request with what to do meanwhile;
+ * then the buttons: back to the form (a request that waits or failed) and a new request.
+ */
+export function renderStatus(view: FormView, status: HelpFormResult, after: Text[], urgent: boolean, backToForm: () => void, newRequest: () => void) {
+  const {T, t, h} = view;
   const delivered = status.state === 'delivered';
   const queued = status.state === 'queued';
   return html`<div class="notice ${delivered ? 'success' : queued ? 'warning' : 'error'} status" part="status">
@@ -69,7 +72,8 @@ export function renderStatus(view: FormView, status: HelpFormResult, after: Text
           </ul>`
       : nothing}
     ${renderPhones(view, urgent, true, queued)}
-    ${delivered ? nothing : html`<button type="button" class="button secondary" @click=${backToForm}>${T('backToForm')}</button>`}`;
+    ${delivered ? nothing : html`<button type="button" class="button secondary" @click=${backToForm}>${T('backToForm')}</button>`}
+    <button type="button" class="button secondary new-request" @click=${newRequest}>${t(msg('新しい依頼を入力する'))}</button>`;
 }
 
 /** The resident's requests waiting on this device, each with a cancel button. */

@@ -1,8 +1,10 @@
 /**
  * The help request a form fills in, and its way through the offline outbox. It owns:
  * - the request: `id` (a UUID v4, also the Idempotency-Key, so a retried send reuses it) and
- *   `createdAt` (set by the first send);
- * - the submit in progress (`inflight`): one at a time, a second submit() gets the first's result;
+ *   `createdAt` (set by the first send). Once its content has gone to the outbox (`sent`), new
+ *   answers are a new request (`startNew`): an id belongs to one request;
+ * - the submit in progress (`inflight`): a second submit() of the same request gets the first's
+ *   result (a new request's is sent alongside);
  * - what shows instead of the form (`status`): the receipt, or a queued or failed request;
  * - the resident's requests waiting in the outbox (`queue`), kept up to date across tabs.
  * It fires the element's events; the element decides what an outcome shows (`show`).
@@ -33,7 +35,7 @@ export type ShowOutcome = (result: SubmitResult | OutboxEntry, focus: boolean) =
 const outbox = () => import('../../core/outbox/outbox.js');
 
 /** Outbox states that end a delivery attempt: news of this form's request in another tab or later. */
-const SETTLED_STATES = ['delivered', 'rejected', 'failed'];
+const SETTLED_STATES = ['delivered', 'rejected', 'failed', 'cancelled'];
 
 export class SubmissionController implements ReactiveController {
   id = uuid();
@@ -41,6 +43,12 @@ export class SubmissionController implements ReactiveController {
   status?: HelpFormResult;
   queue: OutboxEntry[] = [];
   inflight?: Promise<HelpFormResult>;
+  /** The id that the page's script set through `data`: if another request holds it, submit() rejects instead of choosing another. */
+  #given?: string;
+  /** The request the submit in progress is for. */
+  #inflightId?: string;
+  /** The id whose content is being handed to the outbox. */
+  #sending?: string;
   /** Stops watching the outbox (once the watch has started). */
   #unwatch?: Promise<() => void>;
 
@@ -57,9 +65,9 @@ export class SubmissionController implements ReactiveController {
     this.#unwatch = outbox().then(({onOutboxChange}) =>
       onOutboxChange((entry) => {
         void this.loadQueue();
-        // Later news of this form's request (a queued one delivered when the network is back).
-        // While our own submit runs, its result is applied when it returns instead.
-        if (entry.id === this.id && !this.inflight && SETTLED_STATES.includes(entry.state)) this.apply(entry);
+        // Later news of this form's request (a queued one delivered when the network is back, or
+        // cancelled in another tab). While our own submit runs, its result is applied when it returns.
+        if (entry.id === this.id && entry.id !== this.#inflightId && SETTLED_STATES.includes(entry.state)) this.apply(entry);
       }),
     );
   }
@@ -68,30 +76,61 @@ export class SubmissionController implements ReactiveController {
     void this.#unwatch?.then((unwatch) => unwatch());
   }
 
-  /** A new id: a cancelled id stays cancelled in the outbox, so the next submit needs another. */
-  newId() {
-    this.id = uuid();
+  /** The request's content has gone to the outbox, or its outcome shows: other answers are another request. */
+  get sent() {
+    return !!this.status || this.#sending === this.id;
   }
 
-  /** A new request: a new id, not yet sent. */
-  startNew() {
-    this.newId();
-    this.createdAt = undefined;
+  /** A new request, not yet sent: under `id` when the page's script gives one, else a new id. */
+  startNew(id?: string, createdAt?: string) {
+    this.#given = id;
+    this.id = id ?? uuid();
+    this.createdAt = createdAt;
+    this.status = undefined;
+    this.#host.requestUpdate();
   }
 
-  /** Runs `send` unless a submit is in progress, whose result a second caller then gets. */
+  /** Runs `send` for this request; a second submit of the same request gets the first one's result. */
   submit(send: () => Promise<HelpFormResult>): Promise<HelpFormResult> {
-    return (this.inflight ??= send().finally(() => (this.inflight = undefined)));
+    const {id, inflight} = this;
+    if (inflight && this.#inflightId === id) return inflight;
+    this.#inflightId = id;
+    const done: Promise<HelpFormResult> = send().finally(() => {
+      if (this.inflight === done) this.inflight = this.#inflightId = undefined;
+    });
+    return (this.inflight = done);
   }
 
-  /** Saves `payload` in the outbox and sends it; shows and returns the outcome. */
-  async deliver(endpoint: string, payload: HelpRequest): Promise<SubmitResult> {
+  /**
+   * Saves the payload that `build` makes now in the outbox and sends it; shows and returns the
+   * outcome. When another tab has sent or cancelled this request meanwhile, the answers go as a
+   * new request, unless the page's script chose the id and submit() was called by a script
+   * (`byScript`): then it rejects (RequestIdInUseError). A resident's press is never refused.
+   */
+  async deliver(endpoint: string, build: () => HelpRequest, byScript: boolean): Promise<SubmitResult> {
+    let payload = build();
     let result: SubmitResult;
+    this.#sending = payload.id;
     try {
-      result = await (await outbox()).submitHelpRequest(endpoint, payload as unknown as {id: string; mode: string});
+      const {submitHelpRequest} = await outbox();
+      const send = () => submitHelpRequest(endpoint, payload as unknown as {id: string; mode: string});
+      const strict = byScript && this.#given === this.id;
+      result = await send().catch((error: Error) => {
+        if (error.name !== 'RequestIdInUseError' || strict) throw error;
+        if (this.#given === this.id) console.error(`${error.message}: sent under a new id`);
+        return {id: payload.id, state: 'cancelled'};
+      });
+      if (result.state === 'cancelled' && !strict) {
+        this.startNew(undefined, new Date().toISOString());
+        this.#sending = (payload = build()).id;
+        result = await send();
+      }
     } catch (error) {
+      if ((error as Error).name === 'RequestIdInUseError') throw error;
       console.error('fukushi-widgets: the help request could not be saved or sent', error);
       result = {id: payload.id, state: 'failed'};
+    } finally {
+      this.#sending = undefined;
     }
     this.apply(result);
     void this.loadQueue();
@@ -99,57 +138,56 @@ export class SubmissionController implements ReactiveController {
   }
 
   /**
-   * Reads the outbox: the requests waiting to be sent and, when `restoring` after a reload, this
-   * request's own: delivered since (the receipt, without taking focus) or still waiting.
+   * Reads the outbox: the requests waiting to be sent and, with `restoring` (the id of a draft
+   * read after a reload), what became of that request: delivered since (the receipt, without
+   * taking focus), still waiting, or cancelled or failed (its answers then make a new request).
    */
-  async loadQueue(restoring = false) {
+  async loadQueue(restoring?: string) {
     const all = await outbox()
       .then(({listOutbox}) => listOutbox())
       .catch(() => []);
     this.queue = all.filter((e) => e.state === 'queued' || e.state === 'sending');
-    const own = all.find((e) => e.id === this.id);
-    if (restoring && own && !this.status) {
+    const own = restoring === this.id && !this.status && all.find((e) => e.id === restoring);
+    if (own) {
       if (own.state === 'delivered') this.apply(own, false);
       else if (this.queue.includes(own)) this.status = {id: own.id, state: 'queued', ...(own.unsaved ? {unsaved: true} : {})};
+      else if (own.state !== 'rejected') this.startNew();
     }
     this.#host.requestUpdate();
   }
 
-  /** Shows the outcome of a delivery attempt: success only for a request the receiver stored. */
+  /**
+   * Takes the outcome of a delivery attempt (success only for a request the receiver stored) and
+   * fires its event. The form shows it while it is the form's request (a new one may have started).
+   */
   apply(result: SubmitResult | OutboxEntry, focus = true) {
-    const {id, state} = result;
+    const {id} = result;
+    // Still being sent (by another tab, when its attempt outlasted ours): waiting, as far as the resident can tell.
+    const state = result.state === 'sending' ? 'queued' : result.state;
+    const receipt = result.receipt ?? '';
     const host = this.#host;
-    const show = this.#show;
-    if (state === 'delivered') {
-      const first = this.status?.state !== 'delivered';
-      this.status = {id, state, receipt: result.receipt ?? ''};
-      show(result, focus);
-      if (first) dispatch(host, 'fukushi-submitted', {id, receipt: result.receipt ?? ''});
-    } else if (state === 'rejected') {
-      this.status = undefined;
-      show(result, focus);
-      dispatch(host, 'fukushi-error', {id, errors: result.errors ?? []});
-    } else if (state === 'queued' || state === 'failed') {
-      this.status = {id, state, ...(result.unsaved ? {unsaved: true} : {})};
-      show(result, focus);
-      if (state === 'queued') dispatch(host, 'fukushi-queued', {id});
-      else dispatch(host, 'fukushi-error', {id, reason: 'failed'});
-    } else if (state === 'cancelled') {
-      this.newId();
-      this.status = undefined;
+    const own = id === this.id;
+    if (state === 'cancelled') return void (own && this.startNew());
+    const news = !own || this.status?.state !== 'delivered';
+    if (own) {
+      this.status = state === 'rejected' ? undefined : {id, state, ...(state === 'delivered' ? {receipt} : result.unsaved ? {unsaved: true} : {})};
+      this.#show(result, focus);
+      host.requestUpdate();
     }
-    this.#host.requestUpdate();
+    if (state === 'delivered') {
+      if (news) dispatch(host, 'fukushi-submitted', {id, receipt});
+    } else if (state === 'queued') dispatch(host, 'fukushi-queued', {id});
+    else dispatch(host, 'fukushi-error', state === 'rejected' ? {id, errors: result.errors ?? []} : {id, reason: 'failed'});
   }
 
   /** Cancels a waiting request; true when it was this form's own, which then starts again with a new id. */
   async cancel(id: string): Promise<boolean> {
+    const own = id === this.id;
     await outbox()
       .then(({cancelOutboxEntry}) => cancelOutboxEntry(id))
       .catch(() => undefined);
-    if (id !== this.id) return false;
-    this.newId();
-    this.status = undefined;
-    this.#host.requestUpdate();
-    return true;
+    // The outbox's news of the cancel may have started the new request already.
+    if (own && id === this.id) this.startNew();
+    return own;
   }
 }

@@ -5,16 +5,18 @@
  *   BEFORE any network attempt, then POSTs it with `Idempotency-Key: <id>` (timeout 15 s).
  * - The same id again never makes a second entry. Queued or rejected entries take the new payload
  *   (a rejected request was never stored by the receiver, so the corrected one may be sent under
- *   the same key); sending, delivered, failed and cancelled entries keep theirs, and their state is
- *   returned. A cancelled id stays cancelled: a new request needs a new id.
+ *   the same key); sending, delivered, failed and cancelled entries keep theirs. With the same
+ *   content their state is returned; with other content (told by a fingerprint kept after the
+ *   payload is deleted) the id belongs to another request and submitHelpRequest() rejects with an
+ *   Error named RequestIdInUseError. A cancelled id stays cancelled: a new request needs a new id.
  * - Temporary failures (network, timeout, 408, 429, 5xx, other unexpected statuses) stay
  *   `queued` and are retried with exponential backoff and full jitter (2 s base, 5 min cap,
  *   never sooner than 1 s), never before a Retry-After (429/503). Also retried at once on
  *   `online`, on the page becoming visible, and on the next page load of any page with a widget.
  * - One delivery of an entry at a time across tabs (Web Locks, else a 20 s lease in the entry);
  *   tabs see each other's changes (BroadcastChannel `fukushi-outbox`).
- * - Delivered and cancelled entries keep only id, mode, receipt and timestamps; every entry that
- *   is not waiting to be sent is deleted 30 days after its last change.
+ * - Delivered and cancelled entries keep only id, mode, receipt, the fingerprint and timestamps;
+ *   every entry that is not waiting to be sent is deleted 30 days after its last change.
  * - Without IndexedDB the entry lives in memory only, marked `unsaved`, and is still delivered.
  * - localStorage `fukushi-outbox` holds the time (ms) at which a page load must open the
  *   database (0: something waits to be sent); without it, page loads never open IndexedDB.
@@ -50,6 +52,14 @@ let pending: boolean | undefined;
 const queues = new Map<string, Promise<unknown>>();
 
 const waiting = (e: OutboxEntry) => e.state === 'queued' || e.state === 'sending';
+
+/** A fingerprint of a payload's JSON (FNV-1a, 32 bits): enough to tell two requests under one id apart on this device. */
+function fingerprint(json: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 const locks = () => globalThis.navigator?.locks as LockManager | undefined;
 
 /** Saved entries and unsaved (in-memory) ones; an unsaved one stands in for a saved one with its id. */
@@ -198,8 +208,8 @@ async function attempt(e: OutboxEntry): Promise<OutboxEntry> {
   lastError = (e.unsaved ? 'not saved on this device; ' : '') + (lastError ?? `HTTP ${status}`);
   const base = {...e, updatedAt: now, errors: undefined, lastError, notBefore: undefined, nextAttemptAt: undefined};
   if (status >= 200 && status < 300) {
-    const {id, endpoint, createdAt, attempts, unsaved} = e;
-    return {id, endpoint, payload: {id, mode: e.payload.mode}, state: 'delivered', createdAt, updatedAt: now, attempts, receipt, unsaved};
+    const {id, endpoint, createdAt, attempts, unsaved, digest} = e;
+    return {id, endpoint, payload: {id, mode: e.payload.mode}, digest, state: 'delivered', createdAt, updatedAt: now, attempts, receipt, unsaved};
   }
   if (status === 400 || status === 422) return {...base, state: 'rejected', errors: fieldErrors(body.errors, status)};
   if (!e.endpoint || status === 409 || status === 413 || status === 415) {
@@ -265,7 +275,8 @@ const result = ({id, state, receipt, errors, lastError, unsaved}: OutboxEntry): 
 /**
  * Saves a help request on this device, then tries to deliver it to `endpoint`.
  * Resolves after the first attempt (at most 15 s) with the entry's state: `delivered` with a
- * receipt, `queued` (will be retried), `rejected` with field errors, or `failed`.
+ * receipt, `queued` (will be retried), `rejected` with field errors, or `failed`. Rejects with an
+ * Error named RequestIdInUseError when `payload.id` belongs to another request (top of this file).
  */
 export async function submitHelpRequest(endpoint: string, payload: Payload): Promise<SubmitResult> {
   startOutbox();
@@ -279,16 +290,18 @@ export async function submitHelpRequest(endpoint: string, payload: Payload): Pro
     // Not a URL: saved, then failed (no endpoint) instead of lost.
   }
   const json = JSON.stringify(payload);
+  const digest = fingerprint(json);
   let before: OutboxEntry | undefined;
   const make = (c?: OutboxEntry): OutboxEntry | undefined => {
     before = c;
     if (c && !(c.state === 'queued' || c.state === 'rejected')) return undefined;
-    if (c && c.endpoint === url && JSON.stringify(c.payload) === json) return undefined;
+    if (c && c.endpoint === url && c.digest === digest) return undefined;
     return {
       ...c,
       id,
       endpoint: url,
       payload,
+      digest,
       state: 'queued',
       createdAt: c?.createdAt ?? now,
       updatedAt: now,
@@ -298,12 +311,23 @@ export async function submitHelpRequest(endpoint: string, payload: Payload): Pro
     };
   };
   let saved: OutboxEntry | undefined;
-  try {
-    saved = await change(id, make);
-    if (saved) setFlag(0);
-  } catch {
-    saved = make();
-    if (saved) memory.set(id, (saved = {...saved, unsaved: true, lastError: 'not saved on this device'}));
+  const save = async () => {
+    try {
+      saved = await change(id, make);
+      if (saved) setFlag(0);
+    } catch {
+      saved = make();
+      if (saved) memory.set(id, (saved = {...saved, unsaved: true, lastError: 'not saved on this device'}));
+    }
+  };
+  // Entries saved before fingerprints were kept have none: their state is returned, as before.
+  const other = () => !saved && (before?.digest ?? digest) !== digest;
+  await save();
+  // Other content while this id is being sent (another tab): if that attempt leaves it queued, this takes its place.
+  if (other() && before!.state === 'sending') await locked(id, true, save);
+  if (other()) {
+    const message = `fukushi-widgets: ${id} is the id of another request (${before!.state}); a new request needs a new id`;
+    throw Object.assign(new Error(message), {name: 'RequestIdInUseError'});
   }
   const entry = saved ?? before!;
   if (saved) emit(saved);

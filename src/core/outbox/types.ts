@@ -46,6 +46,11 @@ export interface OutboxEntry {
   /** The receiver asked (Retry-After on 429/503) not to be called before this time (ms since epoch). */
   notBefore?: number;
   /**
+   * A fingerprint of the payload as first saved or last changed, kept when the payload is deleted
+   * (delivered, cancelled): the same id with other content is another request.
+   */
+  digest?: number;
+  /**
    * True when the entry could not be saved on this device (no IndexedDB: private mode, blocked
    * storage). It lives only in this page's memory: it is lost if the page is closed before delivery.
    */
