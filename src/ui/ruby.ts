@@ -5,7 +5,7 @@
  * - Easy Japanese (`join`): annotated words with no text between them (要|介護) are one word, as
  *   spaces part the words there, and become one <ruby>: a reading wider than its own word would
  *   otherwise push the next one away, and 「要 介護」 would read as two words. A word with a name
- *   in it (below) is heard by its reading as a whole.
+ *   in it (below) is heard by its reading as a whole (保谷駅: ほうやえき).
  * - Furigana off: no <rt> at all, just the text.
  * - Names that speech engines misread (《=…》): the ruby is visual only and assistive tech
  *   hears the reading from visually hidden kana (docs/architecture.md, "Reading modes and ruby").

@@ -95,13 +95,11 @@ export const styles = css`
       position-try-fallbacks: flip-block;
     }
   }
-  /* Blocks, not text beside a block: Chromium makes room for readings in the lines of a block,
-     but not in those of the anonymous block that text beside a block goes into (line height 1.5). */
-  .tip-term,
-  .tip-text {
-    display: block;
-  }
+  /* The term and its explanation (a <div>) are blocks, not text beside a block: Chromium makes
+     room for readings in the lines of a block, but not in those of the anonymous block that text
+     beside a block goes into (line height 1.5). */
   .tip-term {
+    display: block;
     margin-block-end: 0.25em;
   }
   .tip .button {

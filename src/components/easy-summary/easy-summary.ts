@@ -359,7 +359,7 @@ export class FukushiEasySummary extends FukushiElement {
     if (!term) return;
     render(
       html`<strong class="tip-term">${this.renderText(this.#glossary.module!.annotateTerm(term.term, term.reading), this.#grade)}</strong>
-        <span class="tip-text">${this.renderText(pick(term.explanation, this.reading.locale).value, this.#grade)}</span>
+        <div>${this.renderText(pick(term.explanation, this.reading.locale).value, this.#grade)}</div>
         <button type="button" class="button secondary" popovertarget=${tip.id} popovertargetaction="hide">${this.renderText(msg('閉じる'))}</button>`,
       tip,
     );

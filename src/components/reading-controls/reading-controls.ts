@@ -8,7 +8,7 @@ import {LOCALES, type Locale} from '../../core/prefs/prefs.js';
  * in ruby notation, so that 日本語 has its reading where furigana is on.
  */
 const LANGUAGE_NAMES: Record<Locale, {label: string; lang: string}> = {
-  ja: {label: '｜日本語《に|ほん|ご》', lang: 'ja'},
+  ja: {label: '日本語《にほんご》', lang: 'ja'},
   'ja-x-easy': {label: 'やさしい にほんご', lang: 'ja'},
   en: {label: 'English', lang: 'en'},
 };
