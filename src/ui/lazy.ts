@@ -41,6 +41,8 @@ export class LazyController<T> implements ReactiveController {
   /** Resolves when the module has loaded or failed. */
   ready: Promise<void> = Promise.resolve();
   failed = false;
+  /** Why it failed (the browser's message), for the editor in debug mode. */
+  reason = '';
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -54,14 +56,20 @@ export class LazyController<T> implements ReactiveController {
   }
 
   hostConnected() {
+    this.retry();
+  }
+
+  /** Loads the module again after a failure (the notice's retry button). */
+  retry() {
     if (this.code.module) return;
     this.ready = this.code.load().then(
       () => {
         this.failed = false;
         this.host.requestUpdate();
       },
-      () => {
+      (error: unknown) => {
         this.failed = true;
+        this.reason = error instanceof Error ? error.message : String(error);
         this.host.requestUpdate();
       },
     );

@@ -294,6 +294,70 @@ test('urgent: by keyboard only, 119/110 first when a life is at risk; queued whi
   }
 });
 
+test('offline as soon as the form has appeared: the request is kept on the device and sent when the network is back', async () => {
+  let online = true;
+  // A routed request bypasses the browser's offline mode: the stub answers as the network would.
+  const {context, page, log, posts} = await openDemo({
+    stub: (route) =>
+      online
+        ? route.fulfill({status: 201, contentType: 'application/json', body: JSON.stringify({receipt: 'NT-E2E-0001'})})
+        : route.abort('internetdisconnected'),
+  });
+  const id = 'help-urgent';
+  try {
+    // Everything the form needs to take a request has loaded with its first render: the network
+    // may fail from here on (no further code or data is fetched).
+    const failed = [];
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    online = false;
+    await context.setOffline(true);
+    await page.evaluate((id) => {
+      const form = document.getElementById(id);
+      form.data = {schema_version: '1.0', id: crypto.randomUUID(), mode: 'urgent', situation: ['cannot_evacuate'], urgency: 'today',
+        location: {town_id: 'town-yagisawa', landmark: '〇〇マンション3階'}, people: {who: 'self', count: 1}, contact: {method: 'phone', phone: '090-0000-0000'}};
+    }, id);
+    await tabTo(page, button(id, '送信する'));
+    await page.keyboard.press('Enter');
+    await page
+      .waitForFunction((id) => /送信待ち/.test(document.getElementById(id).shadowRoot.querySelector('.status')?.textContent ?? ''), id, {timeout: 20000})
+      .catch(async () => assert.fail(`not queued; the form says: ${await shadowText(page, id)}`));
+    assert.match(await shadowText(page, id), /この端末に保存しました/);
+    assert.deepEqual(failed.filter((url) => !/\/api\/help-requests/.test(url)), [], 'no code or data was still to be fetched');
+    assert.ok(posts.every((p) => p.key === posts[0].key), 'one request');
+    online = true;
+    await context.setOffline(false);
+    await page.waitForFunction((id) => /NT-E2E-0001/.test(document.getElementById(id).shadowRoot.textContent ?? ''), id, {timeout: 20000});
+    assert.equal(new Set(posts.map((p) => p.key)).size, 1, 'one idempotency key for every attempt');
+    assert.deepEqual(posts.at(-1).body.location, {town_id: 'town-yagisawa', landmark: '〇〇マンション3階'});
+    assert.deepEqual(log.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the form\'s code cannot be loaded (offline before it arrived): phone numbers and a retry, then the form', async () => {
+  const context = await site.browser.newContext({viewport: {width: 320, height: 900}});
+  const page = await context.newPage();
+  let blocked = true;
+  await page.route(/(chunk|fw)-form-code-.*\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  try {
+    await page.goto(`${site.base}/index.html`);
+    await waitForWidgets(page);
+    const id = 'help-urgent';
+    await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('[part="error"]'), id, {timeout: 10000});
+    const phones = await page.evaluate((id) => [...document.getElementById(id).shadowRoot.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href')), id);
+    assert.deepEqual(phones, ['tel:119', 'tel:110', 'tel:0424641311'], 'the emergency numbers and the city\'s number');
+    assert.match(await shadowText(page, id), /情報を読み込めませんでした/);
+    blocked = false;
+    await tabTo(page, button(id, 'もう一度読み込む'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('button[type="submit"], .step-h'), id, {timeout: 10000});
+    assert.doesNotMatch(await shadowText(page, id), /情報を読み込めませんでした/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('screenshots: 200% text and easy Japanese with furigana at 320 px, no axe violations', async () => {
   const {context, page} = await openDemo();
   try {

@@ -2,9 +2,10 @@
 // shelter distances and the payload.
 import {expect} from '@open-wc/testing';
 import {
-  answersOf, buildPayload, changeAnswer, haversine, holds, isUuid, nearShelters, refusedStep, shown, uuid, validateAll, validateStep,
+  answersOf, buildPayload, changeAnswer, haversine, holds, nearShelters, refusedStep, shown, validateAll, validateStep,
   type Answers, type Ctx,
 } from '../../src/core/help-request/engine.js';
+import {isUuid, uuid} from '../../src/core/help-request/request-id.js';
 import {isChoice, KINDS, type FieldKind} from '../../src/core/help-request/field-kinds.js';
 import {REGISTER_EXAMPLE, URGENT_EXAMPLE} from '../../src/core/help-request/schema.js';
 import type {FormDefinition} from '../../src/core/help-request/form-definition.js';

@@ -8,28 +8,28 @@ import {ErrorTitleController} from '../../ui/error-title.js';
 import {fallbackContact, loadErrorNotice} from '../../ui/fallback.js';
 import {heading} from '../../ui/heading.js';
 import {ImeGuard} from '../../ui/ime.js';
+import {lazy, LazyController} from '../../ui/lazy.js';
 import {reportOnce} from '../../ui/report.js';
 import {noticeStyles} from '../../ui/styles.js';
-import {datasetUrl, isBuiltinDataset, pageSetting} from '../../core/data/loader.js';
+import {DatasetError, datasetUrl, isBuiltinDataset, pageSetting} from '../../core/data/loader.js';
 import type {Text} from '../../core/data/types.js';
 import {plainText} from '../../core/text/ruby.js';
 import type {FieldError, OutboxEntry, SubmitResult} from '../../core/outbox/types.js';
-import type {HelpMode, HelpRequest} from '../../core/help-request/types.js';
+import {HELP_REQUEST_SCHEMA_VERSION, type HelpMode, type HelpRequest} from '../../core/help-request/types.js';
 import type {EngineText, Mode, Step} from '../../core/help-request/form-definition.js';
-import {
-  answersOf, buildPayload, changeAnswer, holds, isUuid, normalizeTyped, refusedStep, say, shown, validateAll, validateStep,
-  type Answers, type Ctx, type Value,
-} from '../../core/help-request/engine.js';
+import type {Answers, Ctx, Value} from '../../core/help-request/engine.js';
+import {isUuid} from '../../core/help-request/request-id.js';
 import {definitionController} from './definition.js';
 import {DraftController} from './draft-controller.js';
-import {locateDevice} from './geolocation.js';
 import {SubmissionController, type HelpFormResult} from './submission-controller.js';
-import {renderStep} from './fields.js';
-import {renderDraftNote, renderNoForm, renderPhones, renderQueue, renderStatus, renderUnavailable} from './status.js';
+import {renderNoForm, renderPhones, renderUnavailable} from './phones.js';
 import type {FormView} from './view.js';
 import {styles} from './disaster-help-form.styles.js';
 
 export type {HelpFormResult} from './submission-controller.js';
+
+const formCode = lazy(() => import('./form-code.js'));
+type FormCode = typeof import('./form-code.js');
 
 /**
  * The disaster-help form. `mode="register"` (default) is the pre-registration for the city's
@@ -117,12 +117,9 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   private geoError = false;
 
   readonly #loader = datasetController(this);
-  readonly #definition = definitionController(this, () => {
-    if (!this.#early) return;
-    this.answers = answersOf(this.#definition.data!, this.mode, this.#early);
-    this.#early = undefined;
-    this.#drafts.save();
-  });
+  readonly #definition = definitionController(this, () => this.#applyEarly());
+  /** The engine, fields and status views: they load as the form connects (form-code.ts). */
+  readonly #code = new LazyController(this, formCode);
   readonly #announcer = new Announcer(this);
   readonly #focusAfterRender = new FocusController(this);
 
@@ -160,7 +157,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   /** Resolves when the dataset, the form definition and any saved draft have loaded (and a pending submit has settled). */
   get ready(): Promise<void> {
     const submitted = this.#submission.inflight?.catch(() => undefined);
-    return Promise.all([this.#loader.ready, this.#definition.ready, this.#restored, submitted]).then(() => undefined);
+    return Promise.all([this.#loader.ready, this.#definition.ready, this.#code.ready, this.#restored, submitted]).then(() => undefined);
   }
 
   /**
@@ -169,18 +166,23 @@ export class FukushiDisasterHelpForm extends FukushiElement {
    * starts a new request: under the payload's id if that is another UUID, else under a new one.
    */
   get data(): HelpRequest {
-    const {id, createdAt} = this.#submission;
-    return buildPayload(this.#definition.data, this.mode, this.answers, {id, createdAt: createdAt ?? new Date().toISOString(), locale: this.reading.locale});
+    const {id, createdAt = new Date().toISOString()} = this.#submission;
+    const locale = this.reading.locale;
+    const code = this.#code.module;
+    // Before its code has loaded the form has no answers to give yet: the request's own fields.
+    if (!code) return {schema_version: HELP_REQUEST_SCHEMA_VERSION, id, mode: this.mode, created_at: createdAt, locale} as HelpRequest;
+    return code.buildPayload(this.#definition.data, this.mode, this.answers, {id, createdAt, locale});
   }
 
   set data(payload: HelpRequest) {
     const definition = this.#definition.data;
+    const code = this.#code.module;
     const submission = this.#submission;
     // A submit() that waits for the form to load has not made its payload yet: it is sent all the same.
     const sent = submission.sent || (!!submission.inflight && !this.#loaded);
     const id = isUuid(payload?.id) && payload.id !== submission.id ? payload.id : undefined;
-    this.#early = definition ? undefined : payload;
-    if (definition) this.answers = answersOf(definition, this.mode, payload);
+    this.#early = definition && code ? undefined : payload;
+    if (definition && code) this.answers = code.answersOf(definition, this.mode, payload);
     if (id || sent) submission.startNew(id, id && payload.created_at);
     else submission.createdAt = payload?.created_at;
     if (sent) {
@@ -241,8 +243,9 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       this.step = '';
       this.#restore();
     }
+    this.#applyEarly();
     const ids = this.#stepIds;
-    if (this.#definition.data && this.step !== 'done' && !ids.includes(this.step)) this.step = ids[0]!;
+    if (ids.length && this.step !== 'done' && !ids.includes(this.step)) this.step = ids[0]!;
   }
 
   override render() {
@@ -263,21 +266,25 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     if (!this.endpoint) return renderUnavailable(phones, urgent);
     if (error) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(error, contact, this.reading.lang, this.#t, this.#handleRetry)}`;
     if (!this.#definition.url) return renderNoForm(phones, urgent);
-    if (!this.#loader.data || !this.#definition.data || !this.#settled) return html`<p class="loading">${this.#t(msg('読み込んでいます…'))}</p>`;
+    const code = this.#code.module;
+    // Offline before the form's code had loaded: as for data that failed, the phone numbers and a retry.
+    const codeError = this.#code.failed && new DatasetError('network', this.#code.reason, 'the form\'s code could not be loaded');
+    if (codeError) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(codeError, contact, this.reading.lang, this.#t, this.#handleRetry)}`;
+    if (!code || !this.#loader.data || !this.#definition.data || !this.#settled) return html`<p class="loading">${this.#t(msg('読み込んでいます…'))}</p>`;
     const view = this.#view;
-    const waiting = renderQueue(view, queue, (id) => this.#handleCancel(id));
+    const waiting = code.renderQueue(view, queue, (id) => this.#handleCancel(id));
     if (status) {
-      return html`${renderStatus(view, status, this.#modeDefinition.after, urgent, this.#handleBackToForm, this.#startOver)} ${waiting}`;
+      return html`${code.renderStatus(view, status, this.#modeDefinition.after, urgent, this.#handleBackToForm, this.#startOver)} ${waiting}`;
     }
-    return html`${waiting} ${this.#renderForm(view)}`;
+    return html`${waiting} ${this.#renderForm(code, view)}`;
   }
 
-  #renderForm(view: FormView) {
+  #renderForm(code: FormCode, view: FormView) {
     const steps = this.#steps;
     const page = {mode: this.#modeDefinition, steps, index: steps.findIndex((s) => s.id === this.step), risk: this.#risk, fromCheck: this.#fromCheck};
     const on = {back: this.#handleBack, submit: this.#handleSubmit, input: this.#handleInput, change: this.#handleChange, keydown: this.#ime.guardEnter, composition: this.#ime.track};
-    return html`${renderStep(view, page, on)}
-      ${renderDraftNote(view, this.#drafts.persistent, this.confirmDelete, {confirm: (asking) => this.#handleForgetConfirm(asking), forget: this.#handleForget})}`;
+    return html`${code.renderStep(view, page, on)}
+      ${code.renderDraftNote(view, this.#drafts.persistent, this.confirmDelete, {confirm: (asking) => this.#handleForgetConfirm(asking), forget: this.#handleForget})}`;
   }
 
   // ---- events ---------------------------------------------------------------------------
@@ -294,10 +301,10 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     const input = event.target as HTMLInputElement;
     const control = input.type === 'checkbox' ? 'checkbox' : input.type === 'radio' || input.localName === 'select' ? 'choice' : 'typed';
     const risk = this.#risk;
-    const answers = changeAnswer(this.#steps, this.answers, {name: input.name, value: input.value, control, checked: input.checked, composing: this.#ime.composing});
+    const answers = this.#engine.changeAnswer(this.#steps, this.answers, {name: input.name, value: input.value, control, checked: input.checked, composing: this.#ime.composing});
     if (!answers) return;
     this.answers = answers;
-    if (!risk && this.#risk) this.#announcer.announce(plainText(say(this.#ctx, 'lifeRisk')));
+    if (!risk && this.#risk) this.#announcer.announce(plainText(this.#engine.say(this.#ctx, 'lifeRisk')));
     this.#drafts.save();
   }
 
@@ -308,8 +315,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     const ids = this.#stepIds;
     const index = ids.indexOf(this.step);
     if (index === ids.length - 1) return void this.#submission.submit(() => this.#send(false));
-    this.answers = normalizeTyped(this.#steps, this.answers);
-    const errors = validateStep(this.#ctx, this.#steps[index]!, this.answers);
+    this.answers = this.#engine.normalizeTyped(this.#steps, this.answers);
+    const errors = this.#engine.validateStep(this.#ctx, this.#steps[index]!, this.answers);
     if (errors.length) return this.#showErrors(errors);
     this.#go(ids[this.#fromCheck ? ids.length - 1 : index + 1]!);
   }
@@ -322,6 +329,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   #handleRetry() {
     this.#loader.retry();
     this.#definition.retry();
+    this.#code.retry();
   }
 
   /** Back to the form from a request that waits (it may still be changed) or failed (final: the answers go as a new request). */
@@ -337,7 +345,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       this.#drafts.save(0);
       this.#focusAfterRender.target = '.step-h';
     }
-    this.#announcer.announce(plainText(say(this.#ctx, 'cancelled')));
+    this.#announcer.announce(plainText(this.#engine.say(this.#ctx, 'cancelled')));
     await this.#submission.loadQueue();
   }
 
@@ -351,13 +359,13 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   async #handleForget() {
     await this.#drafts.forget();
     this.#startOver();
-    this.#announcer.announce(plainText(say(this.#ctx, 'forgotten')));
+    this.#announcer.announce(plainText(this.#engine.say(this.#ctx, 'forgotten')));
   }
 
   /** Asks for the device location; it becomes the answer at `key` only if the resident allows it. */
   #handleLocate(key: string) {
     this.geoError = false;
-    if (!locateDevice((geo) => this.#setAnswer(key, geo), () => (this.geoError = true))) this.geoError = true;
+    if (!this.#engine.locateDevice((geo) => this.#setAnswer(key, geo), () => (this.geoError = true))) this.geoError = true;
   }
 
   // ---- helpers --------------------------------------------------------------------------
@@ -377,6 +385,16 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       this.step = draft.step;
       return submission.loadQueue(draft.id);
     }));
+  }
+
+  /** A payload set before the definition or the form's code arrived: its answers, once both have. */
+  #applyEarly() {
+    const definition = this.#definition.data;
+    const code = this.#code.module;
+    if (!this.#early || !definition || !code) return;
+    this.answers = code.answersOf(definition, this.mode, this.#early);
+    this.#early = undefined;
+    this.#drafts.save();
   }
 
   /** An empty form for a new request (a new id); a request still waiting is sent on its own. */
@@ -403,7 +421,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     if (!this.#loaded) {
       const version = this.#dataVersion;
       await this.updateComplete;
-      await Promise.all([this.#loader.ready, this.#definition.ready, this.#restored]);
+      await Promise.all([this.#loader.ready, this.#definition.ready, this.#code.ready, this.#restored]);
+      this.#applyEarly();
       // Its answers were replaced meanwhile by another request's: sending those would be sending the wrong request.
       if (version !== this.#dataVersion) {
         const message = 'fukushi-widgets: help form data set again before it loaded: an earlier submit() sent nothing (await submit() first)';
@@ -413,13 +432,13 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     const submission = this.#submission;
     const {id} = submission;
     // Nothing can be sent: residents see the phone numbers instead of the form.
-    const reason = !this.endpoint ? 'no-endpoint' : !this.#definition.url ? 'no-form' : !this.#loader.data || !this.#definition.data ? 'no-data' : '';
+    const reason = !this.endpoint ? 'no-endpoint' : !this.#definition.url ? 'no-form' : !this.#loader.data || !this.#definition.data || !this.#code.module ? 'no-data' : '';
     if (reason) {
       this.emit('fukushi-error', {id, reason});
       return {id, state: 'failed'};
     }
-    this.answers = normalizeTyped(this.#steps, this.answers);
-    const invalid = validateAll(this.#ctx, this.mode, this.answers);
+    this.answers = this.#engine.normalizeTyped(this.#steps, this.answers);
+    const invalid = this.#engine.validateAll(this.#ctx, this.mode, this.answers);
     if (invalid.length) {
       const errors = invalid.flatMap(([, stepErrors]) => stepErrors.map((e) => ({field: e.field, message: plainText(e.message)})));
       this.#reopen(invalid[0]![0].id);
@@ -441,7 +460,9 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       this.#go('done', focus ? '.status' : '');
       void this.#drafts.forget();
     } else if (result.state === 'rejected') {
-      const {step, errors} = refusedStep(this.#steps, result.errors ?? []);
+      // A refusal read from the outbox as the form connects waits for the code that maps it to a step.
+      if (!this.#code.module) return void this.#code.ready.then(() => this.#code.module && this.#showOutcome(result, focus));
+      const {step, errors} = this.#engine.refusedStep(this.#steps, result.errors ?? []);
       this.#reopen(step);
       this.#showErrors(errors);
     } else if (focus) this.#focusAfterRender.target = '.status';
@@ -474,7 +495,12 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   /** On the page with its data, draft and queue: a submit can make its payload at once. */
   get #loaded() {
-    return this.#settled && this.hasUpdated && !!this.#loader.data && !!this.#definition.data;
+    return this.#settled && this.hasUpdated && !!this.#loader.data && !!this.#definition.data && !!this.#code.module;
+  }
+
+  /** The form engine: loaded whenever the form (and so any of its controls) is on screen. */
+  get #engine(): FormCode {
+    return this.#code.module!;
   }
 
   get #ctx(): Ctx {
@@ -487,7 +513,8 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   /** The steps that apply to the answers so far; the last one sends. */
   get #steps(): Step[] {
-    return this.#definition.data ? shown(this.#modeDefinition, this.answers) : [];
+    const code = this.#code.module;
+    return this.#definition.data && code ? code.shown(this.#modeDefinition, this.answers) : [];
   }
 
   get #stepIds() {
@@ -496,14 +523,15 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   /** A life is at risk: 119 and 110 first. */
   get #risk() {
-    return !!this.#definition.data && !!this.#modeDefinition.emergency && holds(this.#modeDefinition.emergency, this.answers);
+    const code = this.#code.module;
+    return !!code && !!this.#definition.data && !!this.#modeDefinition.emergency && code.holds(this.#modeDefinition.emergency, this.answers);
   }
 
-  /** What the renderers of fields.ts and status.ts draw from. */
+  /** What the renderers of fields.ts, status.ts and phones.ts draw from. */
   get #view(): FormView {
     const {answers, errors, geoError} = this;
     return {
-      ctx: this.#ctx, lang: this.reading.lang, furigana: this.reading.furigana, contact: fallbackContact(this.#loader, this.reading.locale), answers, errors, self: holds(this.#modeDefinition.self, answers), geoError,
+      ctx: this.#ctx, lang: this.reading.lang, furigana: this.reading.furigana, contact: fallbackContact(this.#loader, this.reading.locale), answers, errors, self: this.#engine.holds(this.#modeDefinition.self, answers), geoError,
       T: this.#T, t: this.#t, text: (text) => this.renderDataText(text), h: this.#h, root: () => this.shadowRoot,
       locate: (key) => this.#handleLocate(key),
       unlocate: (key) => this.#setAnswer(key, undefined),
@@ -517,7 +545,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   /** A UI string (ruby notation) with furigana as the reader chose. */
   #t = (notation?: string) => this.renderText(notation);
   /** A definition text (or an engine text by key) with furigana as the reader chose. */
-  #T = (text?: Text | EngineText, vars?: Record<string, unknown>) => this.renderText(say(this.#ctx, text, vars));
+  #T = (text?: Text | EngineText, vars?: Record<string, unknown>) => this.renderText(this.#engine.say(this.#ctx, text, vars));
   /** A heading `sub` levels below the step's title. */
   #h = (content: unknown, sub = 0, className = '') => heading(this.headingLevel + sub, content, className);
 }

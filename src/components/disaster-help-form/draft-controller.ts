@@ -8,7 +8,7 @@
  * they connect, so forms in the page's HTML keep their keys in page order across reloads.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {draftStore, loadDraft, type Draft, type DraftStore} from './drafts.js';
+import type {Draft, DraftStore} from './drafts.js';
 
 /** The draft to save now, or undefined when there is nothing to save (the receipt shows). */
 export type DraftSnapshot = () => Draft | undefined;
@@ -51,9 +51,16 @@ export class DraftController implements ReactiveController {
 
   /** Opens the store (once per page) and reads this form's draft, unless it has expired. */
   async read(): Promise<Draft | undefined> {
-    this.#store = await draftStore();
+    // The store's code loads with the first read, in parallel with the form's data. Without it
+    // (offline before it loaded) answers stay in memory, and the form says so.
+    const drafts = await import('./drafts.js').catch(() => undefined);
+    if (!drafts) {
+      this.persistent = false;
+      return undefined;
+    }
+    this.#store = await drafts.draftStore();
     this.persistent = this.#store.persistent;
-    return loadDraft(this.#store, this.key);
+    return drafts.loadDraft(this.#store, this.key);
   }
 
   /** Saves the draft after `delay` ms of quiet, or at once. */

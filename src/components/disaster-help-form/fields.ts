@@ -18,7 +18,7 @@ import {controlOf, isChoice, KINDS, type Control} from '../../core/help-request/
 import {
   answerList, answerText, DATE_PARTS, fieldNamed, nearShelters, optionValues, say, townOf, type Answers, type Geo,
 } from '../../core/help-request/engine.js';
-import {renderPhones} from './status.js';
+import {renderPhones} from './phones.js';
 import type {FormView, StepHandlers, StepPage} from './view.js';
 
 /** A step's page: 119 and 110 when a life is at risk, the back link, and the step's form. */

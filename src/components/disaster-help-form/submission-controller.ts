@@ -15,7 +15,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {OutboxEntry, OutboxState, SubmitResult, FieldError} from '../../core/outbox/types.js';
 import type {HelpRequest} from '../../core/help-request/types.js';
-import {uuid} from '../../core/help-request/engine.js';
+import {uuid} from '../../core/help-request/request-id.js';
 import {dispatch} from '../../ui/base-element.js';
 
 /** What `submit()` resolves with: the outbox's result, or `invalid` with the problems found. */

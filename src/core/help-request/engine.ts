@@ -11,7 +11,7 @@ import type {Dataset, Shelter, Text} from '../data/types.js';
 import {pick} from '../data/text.js';
 import type {Locale} from '../prefs/prefs.js';
 import type {FieldError} from '../outbox/types.js';
-import {HELP_REQUEST_SCHEMA_VERSION, PATTERNS, type HelpMode, type HelpRequest} from './types.js';
+import {HELP_REQUEST_SCHEMA_VERSION, type HelpMode, type HelpRequest} from './types.js';
 import type {EngineText, Field, FormDefinition, Mode, Step, When} from './form-definition.js';
 import {controlOf, isChoice, KINDS, normalizeAnswer} from './field-kinds.js';
 
@@ -297,10 +297,3 @@ export function answersOf(def: FormDefinition, mode: HelpMode, payload: unknown)
   }
   return answers;
 }
-
-/** A UUID v4: crypto.randomUUID where there is one (secure contexts), else getRandomValues. */
-export const uuid = (): string =>
-  crypto.randomUUID?.() ??
-  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
-
-export const isUuid = (value: unknown) => typeof value === 'string' && RegExp(PATTERNS.uuid).test(value);
