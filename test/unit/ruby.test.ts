@@ -131,14 +131,14 @@ describe('ruby notation', () => {
   });
 
   it('splits the whole reading of a term between its runs of kanji, by the kana between them', () => {
-    expect(annotateTerm('地域福祉', 'ちいきふくし')).to.equal('｜地域福祉《ちいきふくし》');
-    expect(annotateTerm('地域福祉コーディネーター', 'ちいきふくしこーでぃねーたー')).to.equal('｜地域福祉《ちいきふくし》コーディネーター');
-    expect(annotateTerm('ほっとネット推進員', 'ほっとねっとすいしんいん')).to.equal('ほっとネット｜推進員《すいしんいん》');
-    expect(annotateTerm('心のバリアフリー', 'こころのばりあふりー')).to.equal('｜心《こころ》のバリアフリー');
+    expect(annotateTerm({term: '地域福祉', reading: 'ちいきふくし'})).to.equal('｜地域福祉《ちいきふくし》');
+    expect(annotateTerm({term: '地域福祉コーディネーター', reading: 'ちいきふくしこーでぃねーたー'})).to.equal('｜地域福祉《ちいきふくし》コーディネーター');
+    expect(annotateTerm({term: 'ほっとネット推進員', reading: 'ほっとねっとすいしんいん'})).to.equal('ほっとネット｜推進員《すいしんいん》');
+    expect(annotateTerm({term: '心のバリアフリー', reading: 'こころのばりあふりー'})).to.equal('｜心《こころ》のバリアフリー');
     // Kanji beside marks or letters share one reading: where one ends cannot be told.
-    expect(annotateTerm('民生委員・児童委員', 'みんせいいいんじどういいん')).to.equal('｜民生委員・児童委員《みんせいいいんじどういいん》');
-    expect(annotateTerm('ヤングケアラー', 'やんぐけあらー')).to.equal('ヤングケアラー');
+    expect(annotateTerm({term: '民生委員・児童委員', reading: 'みんせいいいんじどういいん'})).to.equal('｜民生委員・児童委員《みんせいいいんじどういいん》');
+    expect(annotateTerm({term: 'ヤングケアラー', reading: 'やんぐけあらー'})).to.equal('ヤングケアラー');
     // A reading that does not fit leaves the term as it is.
-    expect(annotateTerm('心のバリアフリー', 'こころばりあふりー')).to.equal('心のバリアフリー');
+    expect(annotateTerm({term: '心のバリアフリー', reading: 'こころばりあふりー'})).to.equal('心のバリアフリー');
   });
 });

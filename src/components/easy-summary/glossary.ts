@@ -110,7 +110,7 @@ const toHiragana = (text: string) => text.replace(/[ァ-ヶ]/g, (ch) => String.f
  * letters or marks beside them (民生委員・児童委員, NPO法人) share one reading. A reading that
  * does not fit the term gives the term back as it is.
  */
-export function annotateTerm(term: string, reading: string): string {
+export function annotateTerm({term, reading}: Pick<GlossaryEntry, 'term' | 'reading'>): string {
   // Kana runs and, between them, the rest: neighbouring parts could not be told apart.
   const parts = term.match(KANA) ?? [];
   const kana = (part: string) => /^[\p{Script=Hiragana}\p{Script=Katakana}ー]/u.test(part);
