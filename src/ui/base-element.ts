@@ -12,6 +12,7 @@ import {VERSION} from '../version.js';
 import {defineElement} from './define.js';
 import {ReadingController} from './reading-controller.js';
 import {ruby} from './ruby.js';
+import type {Segment} from '../core/text/ruby.js';
 import {baseStyles, tokens} from './styles.js';
 
 // Resumes delivery of help requests queued on this device; the outbox code loads only if one waits.
@@ -64,8 +65,8 @@ export class FukushiElement extends LitElement {
   }
 
   /** Renders text that may hold ruby notation, with furigana as the reader chose. */
-  protected renderText(notation: string | undefined | null, grade?: number) {
-    return ruby(notation, {furigana: this.reading.furigana, grade});
+  protected renderText(notation: string | readonly Segment[] | undefined | null, grade?: number) {
+    return ruby(notation, {furigana: this.reading.furigana, grade, join: this.reading.easy});
   }
 
   /**

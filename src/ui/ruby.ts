@@ -2,6 +2,10 @@
  * Renders ruby notation as HTML ruby, the one way every widget does it.
  *
  * - One <ruby> per word; <rt>/<rp> are hidden from assistive tech so each word is read once.
+ * - Easy Japanese (`join`): annotated words with no text between them (要|介護) are one word, as
+ *   spaces part the words there, and become one <ruby>: a reading wider than its own word would
+ *   otherwise push the next one away, and 「要 介護」 would read as two words. A word with a name
+ *   in it (below) is heard by its reading as a whole (保谷駅: ほうやえき).
  * - Furigana off: no <rt> at all, just the text (one string where no name needs its reading voiced).
  * - Names that speech engines misread (《=…》): the ruby is visual only and assistive tech
  *   hears the reading from visually hidden kana (docs/architecture.md, "Reading modes and ruby").
@@ -17,6 +21,8 @@ export interface RubyOptions {
   furigana: boolean;
   /** Annotate only kanji not learned by the end of this school grade (1–6). */
   grade?: number | undefined;
+  /** Join neighbouring annotated words into one ruby (easy Japanese, written with spaces between words). */
+  join?: boolean;
 }
 
 // The grade table (2020 学年別漢字配当表) is fetched only when a widget asks for grade furigana.
@@ -61,13 +67,24 @@ function renderVisual(segment: RubySegment, options: RubyOptions): TemplateResul
 
 function renderSegment(segment: Segment, options: RubyOptions): TemplateResult | string {
   if (!isRuby(segment)) return segment.text;
-  if (segment.speak) {
-    return html`<span class="name"
-      ><span aria-hidden="true">${renderVisual(segment, options)}</span
-      ><span class="visually-hidden">${readingOf(segment)}</span></span
-    >`;
+  if (!segment.speak) return renderVisual(segment, options);
+  // What is shown is for the eye only; assistive tech hears the visually hidden kana.
+  return html`<span class="name"
+    ><span aria-hidden="true">${renderVisual(segment, options)}</span
+    ><span class="visually-hidden">${readingOf(segment)}</span></span
+  >`;
+}
+
+/** Neighbouring annotated words as one: bases and readings joined; with a name in it, all is heard by its reading. */
+function joined(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (isRuby(s) && last && isRuby(last)) {
+      out[out.length - 1] = {...last, base: last.base + s.base, raw: readingOf(last) + readingOf(s), speak: last.speak || s.speak};
+    } else out.push(s);
   }
-  return renderVisual(segment, options);
+  return out;
 }
 
 /** Renders notation (or parsed segments) as text with ruby. */
@@ -79,5 +96,7 @@ export function ruby(
   const segments = typeof notation === 'string' ? parseRuby(notation) : notation;
   // Furigana off and no name to voice: one text node, not a part per word (long lists stay light).
   if (!options.furigana && !segments.some((s) => isRuby(s) && s.speak)) return segments.map((s) => (isRuby(s) ? s.base : s.text)).join('');
-  return html`${segments.map((s) => renderSegment(s, options))}`;
+  // Grade furigana annotates single characters: it does not join.
+  const shown = options.join && options.grade === undefined ? joined(segments) : segments;
+  return html`${shown.map((s) => renderSegment(s, options))}`;
 }

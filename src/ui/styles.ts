@@ -86,10 +86,18 @@ export const baseStyles = css`
   }
   ruby {
     ruby-position: over;
+    /* A reading wider than its word leaves room around the word, not between its characters:
+       「身 体 障 害 者 手 帳」 would read as seven words among the spaces of easy Japanese. */
+    ruby-align: center;
+    /* A word with its reading is one unit at a line end: a ruby broken across lines parts the
+       reading from its characters (東京都西東京市住 | 吉町 under one reading). */
+    white-space: nowrap;
   }
   rt {
     font-size: max(0.5em, 11px);
     line-height: 1;
+    /* Proportional kana: a long reading (しょうがいしゃ) is narrower and needs less room. */
+    font-feature-settings: 'palt';
     /* Copied text keeps the words, not their readings (WebKit knows only the prefixed name). */
     -webkit-user-select: none;
     user-select: none;

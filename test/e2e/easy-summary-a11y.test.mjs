@@ -123,7 +123,8 @@ describe('each word is read once', () => {
       html: '<fukushi-easy-summary><p>｜柳沢《=やぎさわ》の ｜近《ちか》くに ｜保谷《=ほうや》｜駅《えき》が あります。</p></fukushi-easy-summary>',
     });
     const {texts} = await axTexts(page);
-    assert.deepEqual(texts.map(squash), ['やぎさわの 近くに ほうや駅が あります。']);
+    // In easy Japanese 保谷駅 is one word (one ruby), and a word with a name in it is heard by its reading.
+    assert.deepEqual(texts.map(squash), ['やぎさわの 近くに ほうやえきが あります。']);
     const visible = await page.evaluate(() => document.querySelector('fukushi-easy-summary').shadowRoot.querySelector('p').innerText);
     assert.match(visible, /柳沢/);
     await context.close();

@@ -1,8 +1,9 @@
 import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
 import {render} from 'lit';
-import {formatRuby, parseRuby, partsOf, plainText, readingText, type Segment} from '../../src/core/text/ruby.js';
+import {bracketedReadings, formatRuby, parseRuby, partsOf, plainText, readingText, type Segment} from '../../src/core/text/ruby.js';
 import {gradesReady, ruby} from '../../src/ui/ruby.js';
+import {annotateTerm} from '../../src/components/easy-summary/glossary.js';
 
 // The same cases on every machine and day (the Node property tests share this seed).
 fc.configureGlobal({seed: 20261207});
@@ -57,8 +58,8 @@ describe('ruby notation', () => {
     document.body.append(host);
     const allowed = new Set(['RUBY', 'RT', 'RP', 'SPAN']);
     fc.assert(
-      fc.property(notationString, fc.boolean(), fc.option(fc.integer({min: 1, max: 6})), (s, furigana, grade) => {
-        render(ruby(s, {furigana, grade: grade ?? undefined}), host);
+      fc.property(notationString, fc.boolean(), fc.option(fc.integer({min: 1, max: 6})), fc.boolean(), (s, furigana, grade, join) => {
+        render(ruby(s, {furigana, grade: grade ?? undefined, join}), host);
         const tags = [...host.querySelectorAll('*')].map((el) => el.tagName);
         const spansOk = [...host.querySelectorAll('span')].every((el) =>
           ['name', 'visually-hidden', ''].includes(el.className) && el.attributes.length <= 2,
@@ -106,5 +107,38 @@ describe('ruby notation', () => {
     render(ruby('｜柳沢《=やぎさわ》', {furigana: false}), host);
     expect(host.querySelector('.visually-hidden')!.textContent).to.equal('やぎさわ');
     expect(host.querySelector('[aria-hidden="true"]')!.textContent).to.equal('柳沢');
+  });
+
+  it('joins neighbouring words into one ruby in easy Japanese, so that no reading pushes them apart', () => {
+    const host = document.createElement('div');
+    const rubies = () => [...host.querySelectorAll('ruby')].map((r) => `${[...r.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('')}《${r.querySelector('rt')!.textContent}》`);
+    render(ruby('｜要《よう》｜介護《かい|ご》の ｜人《ひと》', {furigana: true, join: true}), host);
+    expect(rubies()).to.deep.equal(['要介護《ようかいご》', '人《ひと》']);
+    expect(host.textContent).to.equal('要介護（ようかいご）の 人（ひと）');
+    render(ruby('｜要《よう》｜介護《かい|ご》の', {furigana: true}), host);
+    expect(rubies()).to.deep.equal(['要《よう》', '介護《かいご》']);
+    // A name that speech engines misread keeps its reading for assistive tech inside the word.
+    render(ruby('｜柳沢《=やぎさわ》｜公民館《こうみんかん》へ', {furigana: true, join: true}), host);
+    expect(rubies()).to.deep.equal(['柳沢公民館《やぎさわこうみんかん》']);
+    expect(host.querySelector('[aria-hidden="true"] ruby')).to.not.equal(null);
+    expect(host.querySelector('.visually-hidden')!.textContent).to.equal('やぎさわこうみんかん');
+  });
+
+  it('gives readings in brackets where ruby cannot go', () => {
+    expect(bracketedReadings('｜谷戸町《=やとちょう》')).to.equal('谷戸町（やとちょう）');
+    expect(bracketedReadings('｜基本《き|ほん》｜目標《もく|ひょう》1 ｜福祉《ふく|し》を ｜学《まな》ぶ')).to.equal('基本目標（きほんもくひょう）1 福祉（ふくし）を 学（まな）ぶ');
+    expect(bracketedReadings('えらばない')).to.equal('えらばない');
+  });
+
+  it('splits the whole reading of a term between its runs of kanji, by the kana between them', () => {
+    expect(annotateTerm({term: '地域福祉', reading: 'ちいきふくし'})).to.equal('｜地域福祉《ちいきふくし》');
+    expect(annotateTerm({term: '地域福祉コーディネーター', reading: 'ちいきふくしこーでぃねーたー'})).to.equal('｜地域福祉《ちいきふくし》コーディネーター');
+    expect(annotateTerm({term: 'ほっとネット推進員', reading: 'ほっとねっとすいしんいん'})).to.equal('ほっとネット｜推進員《すいしんいん》');
+    expect(annotateTerm({term: '心のバリアフリー', reading: 'こころのばりあふりー'})).to.equal('｜心《こころ》のバリアフリー');
+    // Kanji beside marks or letters share one reading: where one ends cannot be told.
+    expect(annotateTerm({term: '民生委員・児童委員', reading: 'みんせいいいんじどういいん'})).to.equal('｜民生委員・児童委員《みんせいいいんじどういいん》');
+    expect(annotateTerm({term: 'ヤングケアラー', reading: 'やんぐけあらー'})).to.equal('ヤングケアラー');
+    // A reading that does not fit leaves the term as it is.
+    expect(annotateTerm({term: '心のバリアフリー', reading: 'こころばりあふりー'})).to.equal('心のバリアフリー');
   });
 });

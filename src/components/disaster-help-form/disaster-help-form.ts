@@ -531,7 +531,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   get #view(): FormView {
     const {answers, errors, geoError} = this;
     return {
-      ctx: this.#ctx, lang: this.reading.lang, contact: fallbackContact(this.#loader, this.reading.locale), answers, errors, self: this.#engine.holds(this.#modeDefinition.self, answers), geoError,
+      ctx: this.#ctx, lang: this.reading.lang, furigana: this.reading.furigana, contact: fallbackContact(this.#loader, this.reading.locale), answers, errors, self: this.#engine.holds(this.#modeDefinition.self, answers), geoError,
       T: this.#T, t: this.#t, text: (text) => this.renderDataText(text), h: this.#h, root: () => this.shadowRoot,
       locate: (key) => this.#handleLocate(key),
       unlocate: (key) => this.#setAnswer(key, undefined),

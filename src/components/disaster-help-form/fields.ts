@@ -12,7 +12,7 @@ import {describedBy, field as fieldFrame} from '../../ui/field.js';
 import {pick} from '../../core/data/text.js';
 import type {Shelter} from '../../core/data/types.js';
 import type {FieldError} from '../../core/outbox/types.js';
-import {plainText} from '../../core/text/ruby.js';
+import {bracketedReadings, plainText} from '../../core/text/ruby.js';
 import type {Block, Field, Step} from '../../core/help-request/form-definition.js';
 import {controlOf, isChoice, KINDS, type Control} from '../../core/help-request/field-kinds.js';
 import {
@@ -117,15 +117,16 @@ function renderControl(view: FormView, field: Field, control: Exclude<Control, '
         })}
       </div>`;
     }
-    case 'select':
+    case 'select': {
+      // An <option> cannot hold ruby: with furigana, readings go in brackets, 谷戸町（やとちょう）.
+      const text = view.furigana ? bracketedReadings : plainText;
       return html`<select id=${id} name=${field.key} autocomplete=${autocomplete ?? nothing} aria-describedby=${described} aria-invalid=${invalid}>
-        <option value="" ?selected=${!value}>${plainText(msg('選んでください'))}</option>
-        ${optionValues(view.ctx, field, answers).map((option) => {
-          // An <option> cannot hold ruby: easy Japanese gets a town's reading in brackets instead.
-          const town = field.kind === 'town' && view.ctx.locale === 'ja-x-easy' ? view.ctx.data?.towns.find((t) => t.id === option) : undefined;
-          return html`<option value=${option} ?selected=${value === option}>${plainText(labelOf(view, field, option))}${town ? `（${town.reading}）` : ''}</option>`;
-        })}
+        <option value="" ?selected=${!value}>${text(msg('選んでください'))}</option>
+        ${optionValues(view.ctx, field, answers).map(
+          (option) => html`<option value=${option} ?selected=${value === option}>${text(labelOf(view, field, option))}</option>`,
+        )}
       </select>`;
+    }
     default:
       // Radio buttons or checkboxes.
       return html`<div class="choices">

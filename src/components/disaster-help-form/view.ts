@@ -13,6 +13,8 @@ export interface FormView {
   ctx: Ctx;
   /** The `lang` of the widget's text: easy Japanese is Japanese. */
   lang: 'ja' | 'en';
+  /** Readings are shown (where ruby cannot go, in brackets). */
+  furigana: boolean;
   /** Who to phone when the form cannot help: the dataset's own fallback contact, if one is known. */
   contact: Contact | undefined;
   answers: Answers;

@@ -33,15 +33,6 @@ export const styles = css`
   li + li {
     margin-block-start: 0.25em;
   }
-  /* A reading wider than its word leaves space around the word, not inside it: a gap inside
-     協力 would look like a 分かち書き space. */
-  ruby {
-    ruby-align: center;
-  }
-  rt {
-    /* proportional kana: long readings (かんきょう) leave smaller gaps around their word */
-    font-feature-settings: 'palt';
-  }
   /* A word in several ruby pieces (成年 + 後見) is one unit at a line end. Only a word longer
      than the whole line wraps inside, where the line ends. */
   .w {
@@ -104,6 +95,9 @@ export const styles = css`
       position-try-fallbacks: flip-block;
     }
   }
+  /* The term and its explanation (a <div>) are blocks, not text beside a block: Chromium makes
+     room for readings in the lines of a block, but not in those of the anonymous block that text
+     beside a block goes into (line height 1.5). */
   .tip-term {
     display: block;
     margin-block-end: 0.25em;

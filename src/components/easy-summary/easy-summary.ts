@@ -6,7 +6,7 @@ import {fallbackContact, loadErrorNotice, renderContact} from '../../ui/fallback
 import {heading, headingLevel} from '../../ui/heading.js';
 import {nextTask} from '../../ui/next-task.js';
 import {reportOnce} from '../../ui/report.js';
-import {gradesLoaded, gradesReady, ruby} from '../../ui/ruby.js';
+import {gradesLoaded, gradesReady} from '../../ui/ruby.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {activeLocale} from '../../core/i18n/localization.js';
 import {pick} from '../../core/data/text.js';
@@ -308,13 +308,12 @@ export class FukushiEasySummary extends FukushiElement {
 
   /** Runs of ruby segments become one unbreakable word (成年|後見 never splits at a line end). */
   #renderWords(segments: readonly Segment[]) {
-    const options = {furigana: this.reading.furigana, grade: this.#grade};
     const out: unknown[] = [];
     let run: Segment[] = [];
     const closeRun = () => {
-      if (run.length > 1 || (run.length && options.grade && [...(run[0] as {base: string}).base].length > 1)) {
-        out.push(html`<span class="w">${ruby(run, options)}</span>`);
-      } else if (run.length) out.push(ruby(run, options));
+      if (run.length > 1 || (run.length && this.#grade && [...(run[0] as {base: string}).base].length > 1)) {
+        out.push(html`<span class="w">${this.renderText(run, this.#grade)}</span>`);
+      } else if (run.length) out.push(this.renderText(run, this.#grade));
       run = [];
     };
     for (const segment of segments) {
@@ -358,8 +357,8 @@ export class FukushiEasySummary extends FukushiElement {
     const term = this.#loader.data?.glossary.find((g: GlossaryEntry) => g.id === tip.dataset.term);
     if (!term) return;
     render(
-      html`<strong class="tip-term">${this.renderText(term.term, this.#grade)}</strong>
-        <span>${this.renderText(pick(term.explanation, this.reading.locale).value, this.#grade)}</span>
+      html`<strong class="tip-term">${this.renderText(this.#glossary.module!.annotateTerm(term), this.#grade)}</strong>
+        <div>${this.renderText(pick(term.explanation, this.reading.locale).value, this.#grade)}</div>
         <button type="button" class="button secondary" popovertarget=${tip.id} popovertargetaction="hide">${this.renderText(msg('閉じる'))}</button>`,
       tip,
     );

@@ -2,10 +2,12 @@
  * Text for the easy summary, without DOM: ruby notation → sentences (for read-aloud and its
  * highlight) → pieces, where a piece is either plain segments or the first occurrence of a
  * glossary term. Terms are matched on the printed text; a ruby segment is never split, so a
- * match that starts or ends inside one takes the whole segment.
+ * match that starts or ends inside one takes the whole segment. A term's heading in its
+ * explanation gets ruby from the term's whole reading (annotateTerm).
  */
 import type {GlossaryEntry} from '../../core/data/types.js';
 import {isRuby, mergeText, parseRuby, readingOf, type Segment} from '../../core/text/ruby.js';
+import {isKanji} from '../../core/text/kanji.js';
 
 export interface Piece {
   segments: Segment[];
@@ -96,4 +98,33 @@ export function sentencesOf(notation: string, patterns: Patterns, seen: Set<stri
       .trim();
     return {pieces, speech};
   });
+}
+
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}ー]+|[^\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
+const toHiragana = (text: string) => text.replace(/[ァ-ヶ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+
+/**
+ * Notation for a term from its whole reading, as a glossary gives them (地域福祉コーディネーター,
+ * ちいきふくしこーでぃねーたー): the kana of the term must be found in the reading, and what lies
+ * between them is the reading of the rest (｜地域福祉《ちいきふくし》コーディネーター). Kanji with
+ * letters or marks beside them (民生委員・児童委員, NPO法人) share one reading. A reading that
+ * does not fit the term gives the term back as it is.
+ */
+export function annotateTerm({term, reading}: Pick<GlossaryEntry, 'term' | 'reading'>): string {
+  // Kana runs and, between them, the rest: neighbouring parts could not be told apart.
+  const parts = term.match(KANA) ?? [];
+  const kana = (part: string) => /^[\p{Script=Hiragana}\p{Script=Katakana}ー]/u.test(part);
+  const hasKanji = (part: string) => [...part].some(isKanji);
+  if (!parts.some(hasKanji)) return term;
+  const pattern = parts.map((part) => (kana(part) ? toHiragana(part) : '(.*?)')).join('');
+  const match = new RegExp(`^${pattern}$`, 'u').exec(toHiragana(reading));
+  if (!match) return term;
+  let group = 0;
+  return parts
+    .map((part) => {
+      if (kana(part)) return part;
+      const read = match[++group]!;
+      return hasKanji(part) && read ? `｜${part}《${read}》` : part;
+    })
+    .join('');
 }

@@ -3,9 +3,12 @@ import {msg} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {LOCALES, type Locale} from '../../core/prefs/prefs.js';
 
-/** Each language is named in itself, so a reader who cannot read the current one finds theirs. */
+/**
+ * Each language is named in itself, so a reader who cannot read the current one finds theirs;
+ * in ruby notation, so that 日本語 has its reading where furigana is on.
+ */
 const LANGUAGE_NAMES: Record<Locale, {label: string; lang: string}> = {
-  ja: {label: '日本語', lang: 'ja'},
+  ja: {label: '日本語《にほんご》', lang: 'ja'},
   'ja-x-easy': {label: 'やさしい にほんご', lang: 'ja'},
   en: {label: 'English', lang: 'en'},
 };
@@ -65,7 +68,7 @@ export class FukushiReadingControls extends FukushiElement {
               aria-pressed=${locale === code ? 'true' : 'false'}
               @click=${() => this.reading.chooseLocale(code)}
             >
-              ${LANGUAGE_NAMES[code].label}
+              ${this.renderText(LANGUAGE_NAMES[code].label)}
             </button>`,
           )}
         </div>

@@ -216,6 +216,8 @@ export const styles = css`
   .details,
   .groups {
     display: grid;
+    /* As .finder: a need's name wraps rather than widening the page (320 px with text spacing). */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5em;
   }
   .more {

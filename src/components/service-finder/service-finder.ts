@@ -9,7 +9,7 @@ import {heading} from '../../ui/heading.js';
 import {ImeGuard} from '../../ui/ime.js';
 import {lazy, LazyController} from '../../ui/lazy.js';
 import {DatasetError} from '../../core/data/loader.js';
-import {plainText} from '../../core/text/ruby.js';
+import {bracketedReadings, plainText} from '../../core/text/ruby.js';
 import type {Dataset, Service, TaxonomyTerm, Text} from '../../core/data/types.js';
 import type {Filters, Ranking} from '../../core/search/service-index.js';
 import type {ResultContext} from './results.js';
@@ -225,7 +225,8 @@ export class FukushiServiceFinder extends FukushiElement {
         ${[['', msg('選ばない')] as [string, string], ...options].map(([value, text]) => html`<option value=${value} ?selected=${this[key] === value}>${text}</option>`)}
       </select>
     </fieldset>`;
-    const name = (text: Text) => plainText(this.pickText(text).value);
+    // An <option> cannot hold ruby: with furigana, readings go in brackets, 谷戸町（やとちょう）.
+    const name = (text: Text) => (this.reading.furigana ? bracketedReadings : plainText)(this.pickText(text).value);
     const goals = data.plan?.goals ?? [];
     return html`<details class="filters" part="filters" ?open=${active > 0}>
       <summary>${this.renderText(msg('条件でしぼりこむ'))}${active ? html` <span class="badge">${msg(str`${active}件の条件`)}</span>` : nothing}</summary>

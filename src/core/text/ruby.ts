@@ -143,6 +143,26 @@ export function plainText(notation: string): string {
     .join('');
 }
 
+/**
+ * The text as printed with each reading in brackets after its word, 谷戸町（やとちょう）, for where
+ * ruby cannot go (the options of a select). Neighbouring annotated words share one bracket, as
+ * they share one ruby on screen.
+ */
+export function bracketedReadings(notation: string): string {
+  let out = '';
+  let reading = '';
+  for (const s of parseRuby(notation)) {
+    if (isRuby(s)) {
+      out += s.base;
+      reading += readingOf(s);
+      continue;
+    }
+    out += (reading && `（${reading}）`) + s.text;
+    reading = '';
+  }
+  return out + (reading && `（${reading}）`);
+}
+
 /** The text as read aloud: each annotated base replaced by its reading (for search). */
 export function readingText(notation: string): string {
   return parseRuby(notation)
