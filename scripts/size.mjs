@@ -29,10 +29,7 @@ export const BUDGET_LOCALE = 8 * 1024;
  * (docs/architecture.md, "Size", keeps the reasons for the ceilings as they are).
  */
 export const CEILINGS = {
-  'fukushi-widgets.js (all widgets)': Math.round(38.08 * 1024 * 1.02),
-  'service-finder + lit': Math.round(17.64 * 1024 * 1.02),
-  'contact-card + lit': Math.round(18.22 * 1024 * 1.02),
-  'disaster-help-form + lit': Math.round(22.5 * 1024 * 1.02),
+  'disaster-help-form + lit': Math.round(17.2 * 1024 * 1.02),
 };
 const strict = process.argv.includes('--strict');
 

@@ -3,7 +3,7 @@
  * parallel with the data, so that a page's start-up script stays small and the code is ready
  * (offline too) right after the first render. Every widget of a page shares one import.
  */
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {adoptStyles, type CSSResult, type ReactiveController, type ReactiveControllerHost, type ReactiveElement} from 'lit';
 
 export interface Lazy<T> {
   /** The module, once it has loaded. */
@@ -56,7 +56,19 @@ export class LazyController<T> implements ReactiveController {
   }
 
   hostConnected() {
+    this.#adoptStyles();
     this.retry();
+  }
+
+  /**
+   * A module that draws part of the widget may bring that part's rules (`export const styles`):
+   * they join the widget's own styles as it loads, before it draws anything with them.
+   */
+  #adoptStyles() {
+    const styles = (this.code.module as {styles?: CSSResult} | undefined)?.styles;
+    const host = this.host as ReactiveControllerHost & ReactiveElement;
+    if (!styles || !(host.renderRoot instanceof ShadowRoot)) return;
+    adoptStyles(host.renderRoot, [...(host.constructor as typeof ReactiveElement).elementStyles, styles]);
   }
 
   /** Loads the module again after a failure (the notice's retry button). */
@@ -65,6 +77,7 @@ export class LazyController<T> implements ReactiveController {
     this.ready = this.code.load().then(
       () => {
         this.failed = false;
+        this.#adoptStyles();
         this.host.requestUpdate();
       },
       (error: unknown) => {

@@ -5,3 +5,4 @@
 export {rulesFromSchedules, schedulesFromRules} from '../../core/hours/opening-hours.js';
 export {msToTokyoMidnight, openStatus} from '../../core/hours/status.js';
 export {clock, closuresText, nextOpeningText, weeklyLines} from '../../core/hours/format.js';
+export {styles} from './hours.styles.js';

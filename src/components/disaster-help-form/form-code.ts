@@ -10,3 +10,4 @@ export {
 export {renderStep} from './fields.js';
 export {locateDevice} from './geolocation.js';
 export {renderDraftNote, renderQueue, renderStatus} from './status.js';
+export {styles} from './fields.styles.js';

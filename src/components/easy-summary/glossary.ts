@@ -9,6 +9,8 @@ import type {GlossaryEntry} from '../../core/data/types.js';
 import {isRuby, mergeText, parseRuby, readingOf, type Segment} from '../../core/text/ruby.js';
 import {isKanji} from '../../core/text/kanji.js';
 
+export {styles} from './glossary.styles.js';
+
 export interface Piece {
   segments: Segment[];
   term?: GlossaryEntry;

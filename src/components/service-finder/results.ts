@@ -18,6 +18,7 @@ import {phoneLink} from '../../ui/phone.js';
 
 export {indexFor, indexWhenIdle, type Ranking} from '../../core/search/service-index.js';
 export {msToTokyoMidnight} from '../../core/hours/status.js';
+export {styles} from './results.styles.js';
 
 /** What a result needs from its finder. */
 export interface ResultContext {
