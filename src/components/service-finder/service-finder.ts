@@ -166,6 +166,8 @@ export class FukushiServiceFinder extends FukushiElement {
     const error = this.#loader.error;
     const code = this.#code.module;
     this.#statusChanges = Infinity;
+    // The filters appear with the results, not before them: arriving alone (data before the
+    // search code) they pushed the loading text down, a layout shift.
     return html`<div class="finder" lang=${this.reading.lang}>
       <fukushi-reading-controls></fukushi-reading-controls>
       ${heading(this.headingLevel, this.renderText(msg('サービスと相談窓口をさがす')), 'title')}
@@ -191,7 +193,7 @@ export class FukushiServiceFinder extends FukushiElement {
                 />
                 <button class="button" type="submit">${this.renderText(msg('さがす'))}</button>
               </div>
-              ${data ? this.#renderFilters(data) : nothing}
+              ${data && code ? this.#renderFilters(data) : nothing}
             </form>
             ${data && code
               ? this.#renderResults(data, code)
