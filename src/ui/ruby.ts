@@ -6,7 +6,7 @@
  *   spaces part the words there, and become one <ruby>: a reading wider than its own word would
  *   otherwise push the next one away, and 「要 介護」 would read as two words. A word with a name
  *   in it (below) is heard by its reading as a whole (保谷駅: ほうやえき).
- * - Furigana off: no <rt> at all, just the text (one string where no name needs its reading voiced).
+ * - Furigana off: no <rt> at all, just the text of each word.
  * - Names that speech engines misread (《=…》): the ruby is visual only and assistive tech
  *   hears the reading from visually hidden kana (docs/architecture.md, "Reading modes and ruby").
  * - Grade-level furigana: only kanji not yet learned by that school grade get a reading,
@@ -91,11 +91,11 @@ function joined(segments: readonly Segment[]): Segment[] {
 export function ruby(
   notation: string | readonly Segment[] | undefined | null,
   options: RubyOptions,
-): TemplateResult | string | typeof nothing {
+): TemplateResult | typeof nothing {
   if (notation === undefined || notation === null || notation === '') return nothing;
   const segments = typeof notation === 'string' ? parseRuby(notation) : notation;
-  // Furigana off and no name to voice: one text node, not a part per word (long lists stay light).
-  if (!options.furigana && !segments.some((s) => isRuby(s) && s.speak)) return segments.map((s) => (isRuby(s) ? s.base : s.text)).join('');
+  // Furigana off too, each word stays a text node of its own: Chromium's phrase-aware line breaks
+  // (word-break: auto-phrase) then never split one (one string broke 「く|すり」 at 200% text).
   // Grade furigana annotates single characters: it does not join.
   const shown = options.join && options.grade === undefined ? joined(segments) : segments;
   return html`${shown.map((s) => renderSegment(s, options))}`;
