@@ -4,9 +4,7 @@ import {FukushiElement} from '../../ui/base-element.js';
 import {datasetController} from '../../ui/data-controller.js';
 import {Announcer} from '../../ui/announcer.js';
 import {FocusController} from '../../ui/focus-controller.js';
-import {ErrorTitleController} from '../../ui/error-title.js';
 import {fallbackContact, loadErrorNotice} from '../../ui/fallback.js';
-import {heading} from '../../ui/heading.js';
 import {lazy, LazyController} from '../../ui/lazy.js';
 import {reportOnce} from '../../ui/report.js';
 import {noticeStyles} from '../../ui/styles.js';
@@ -108,9 +106,9 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   /** The id of the current step (register mode): set it to open a step. */
   step = '';
 
-  // The form's state: its steps (form-steps.ts) read and set it too (the last two only they read).
+  // The form's state: its steps (form-steps.ts) read and set it too (all but the answers only they read).
   private answers: Answers = {};
-  private errors: FieldError[] = [];
+  protected errors: FieldError[] = [];
   /** The resident asked to delete the answers: confirm first. */
   protected confirmDelete = false;
   /** The device location could not be read. */
@@ -146,11 +144,9 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   /** A UI string (ruby notation) with furigana as the reader chose. */
   #t = (notation?: string) => this.renderText(notation);
-  /** A heading `sub` levels below the step's title. */
-  #h = (content: unknown, sub = 0, className = '') => heading(this.headingLevel + sub, content, className);
   /** What the form's steps (form-steps.ts) share with the element. */
   readonly #parts: FormParts = {
-    // Its private state, set by the steps as by the element itself.
+    // Its private and protected members: the steps set its state and render with it as the element does.
     el: this as unknown as FormElementState,
     loader: this.#loader,
     definition: this.#definition,
@@ -162,17 +158,9 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     fromCheck: false,
     dataSet: false,
     t: this.#t,
-    text: (text) => this.renderDataText(text),
-    h: this.#h,
-    emit: (type, detail) => this.emit(type, detail),
     go: (step, focus) => this.#go(step, focus),
   };
   #formSteps?: FormSteps;
-
-  constructor() {
-    super();
-    new ErrorTitleController(this, () => this.errors.length > 0);
-  }
 
   /** Resolves when the dataset, the form definition and any saved draft have loaded (and a pending submit has settled). */
   get ready(): Promise<void> {
@@ -283,13 +271,11 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     const contact = fallbackContact(this.#loader, this.reading.locale);
     const phones = {lang: this.reading.lang, T: this.#T, t: this.#t, contact};
     if (!this.endpoint) return renderUnavailable(phones, urgent);
-    if (error) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(error, contact, this.reading.lang, this.#t, this.#handleRetry)}`;
-    if (!this.#definition.url) return renderNoForm(phones, urgent);
-    const code = this.#code.module;
+    if (!error && !this.#definition.url) return renderNoForm(phones, urgent);
     // Offline before the form's code had loaded: as for data that failed, the phone numbers and a retry.
-    const codeError = this.#code.failed && new DatasetError('network', this.#code.reason, 'the form\'s code could not be loaded');
-    if (codeError) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(codeError, contact, this.reading.lang, this.#t, this.#handleRetry)}`;
-    if (!code || !this.#loader.data || !this.#definition.data || !this.#settled) return html`<p class="loading">${this.#t(msg('読み込んでいます…'))}</p>`;
+    const failure = error ?? (this.#code.failed && new DatasetError('network', this.#code.reason, 'the form\'s code could not be loaded'));
+    if (failure) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(failure, contact, this.reading.lang, this.#t, this.#handleRetry)}`;
+    if (!this.#code.module || !this.#loader.data || !this.#definition.data || !this.#settled) return html`<p class="loading">${this.#t(msg('読み込んでいます…'))}</p>`;
     return this.#form!.render();
   }
 

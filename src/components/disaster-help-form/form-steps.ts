@@ -11,7 +11,10 @@ import type {EngineText, Mode, Step} from '../../core/help-request/form-definiti
 import type {Text} from '../../core/data/types.js';
 import {changeAnswer, holds, normalizeTyped, refusedStep, say, shown, validateAll, validateStep, type Ctx, type Value} from '../../core/help-request/engine.js';
 import {fallbackContact} from '../../ui/fallback.js';
+import {ErrorTitleController} from '../../ui/error-title.js';
+import {heading} from '../../ui/heading.js';
 import {ImeGuard} from '../../ui/ime.js';
+import {cancel, deliver} from './delivery.js';
 import {renderStep} from './fields.js';
 import {locateDevice} from './geolocation.js';
 import {renderDraftNote, renderQueue, renderStatus} from './status.js';
@@ -21,7 +24,10 @@ import type {FormParts, FormView} from './view.js';
 export class FormSteps {
   readonly #ime = new ImeGuard();
 
-  constructor(private readonly p: FormParts) {}
+  constructor(private readonly p: FormParts) {
+    // Errors show only with the form's fields, made here: so does 「エラー：」 in the page title.
+    new ErrorTitleController(p.el, () => p.el.errors.length > 0);
+  }
 
   get ctx(): Ctx {
     return {def: this.p.definition.data!, data: this.p.loader.data, locale: this.p.reading.locale};
@@ -75,12 +81,12 @@ export class FormSteps {
       const errors = invalid.flatMap(([, stepErrors]) => stepErrors.map((e) => ({field: e.field, message: plainText(e.message)})));
       this.#reopen(invalid[0]![0].id);
       this.#showErrors(invalid[0]![1]);
-      this.p.emit('fukushi-error', {id, errors});
+      el.emit('fukushi-error', {id, errors});
       return {id, state: 'invalid', errors};
     }
     submission.createdAt ??= new Date().toISOString();
     drafts.save(0);
-    const result = await submission.deliver(el.endpoint!, () => el.data, byScript);
+    const result = await deliver(submission, el.endpoint!, () => el.data, byScript);
     // The id may have changed (another tab sent or cancelled the request meanwhile).
     drafts.save(0);
     return result;
@@ -154,7 +160,7 @@ export class FormSteps {
 
   async #cancel(id: string) {
     const {submission} = this.p;
-    if (await submission.cancel(id)) {
+    if (await cancel(submission, id)) {
       this.p.drafts.save(0);
       this.p.focus.target = '.step-h';
     }
@@ -210,7 +216,8 @@ export class FormSteps {
     const {answers, errors, geoError} = el;
     return {
       ctx: this.ctx, lang: reading.lang, furigana: reading.furigana, contact: fallbackContact(loader, reading.locale), answers, errors, self: holds(this.#mode.self, answers), geoError,
-      T: this.T, t: this.p.t, text: this.p.text, h: this.p.h, root: () => el.shadowRoot,
+      T: this.T, t: this.p.t, text: (text) => el.renderDataText(text), h: (content, sub = 0, className = '') => heading(el.headingLevel + sub, content, className),
+      root: () => el.shadowRoot,
       locate: (key) => this.#locate(key),
       unlocate: (key) => this.#setAnswer(key, undefined),
       change: (step) => {

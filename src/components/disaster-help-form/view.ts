@@ -2,6 +2,7 @@ import type {Text} from '../../core/data/types.js';
 import type {FieldError} from '../../core/outbox/types.js';
 import type {EngineText, Mode, Step} from '../../core/help-request/form-definition.js';
 import type {Answers, Ctx} from '../../core/help-request/engine.js';
+import type {ReactiveControllerHost} from 'lit';
 import type {Contact} from '../../ui/fallback.js';
 import type {Announcer} from '../../ui/announcer.js';
 import type {FocusController} from '../../ui/focus-controller.js';
@@ -70,8 +71,8 @@ export interface StepHandlers {
   composition(event: CompositionEvent): void;
 }
 
-/** The element's reactive state that the form's steps (form-steps.ts) read and set. */
-export interface FormElementState extends HTMLElement {
+/** What the form's steps (form-steps.ts) read and set on the element: its state, and what it renders with. */
+export interface FormElementState extends HTMLElement, ReactiveControllerHost {
   answers: Answers;
   errors: FieldError[];
   confirmDelete: boolean;
@@ -79,7 +80,10 @@ export interface FormElementState extends HTMLElement {
   step: string;
   mode: HelpMode;
   endpoint?: string;
+  headingLevel: number;
   readonly data: HelpRequest;
+  renderDataText(text: Text | undefined): unknown;
+  emit(type: string, detail: unknown): boolean;
 }
 
 /**
@@ -100,9 +104,6 @@ export interface FormParts {
   /** Answers were given through `data`: a saved draft does not replace them. */
   dataSet: boolean;
   t: FormView['t'];
-  text: FormView['text'];
-  h: FormView['h'];
-  emit(type: string, detail: unknown): void;
   /** Opens a step (or `done`), moving focus to `focus` after the render, and saves the draft. */
   go(step: string, focus?: string): void;
 }
