@@ -116,7 +116,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   readonly #loader = datasetController(this);
   readonly #definition = definitionController(this, () => this.#applyEarly());
-  /** The engine, fields and status views: they load as the form connects (form-code.ts). */
+  /** The form's steps (form-steps.ts), the engine and the views: they load as the form connects (form-code.ts). */
   readonly #code = new LazyController(this, formCode);
   readonly #announcer = new Announcer(this);
   readonly #focusAfterRender = new FocusController(this);
@@ -144,7 +144,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
 
   /** A UI string (ruby notation) with furigana as the reader chose. */
   #t = (notation?: string) => this.renderText(notation);
-  /** What the form's steps (form-steps.ts) share with the element. */
+  /** What the form's steps (form-steps.ts) share with the element: they are made with it once its code has loaded. */
   readonly #parts: FormParts = {
     // Its private and protected members: the steps set its state and render with it as the element does.
     el: this as unknown as FormElementState,
