@@ -28,9 +28,7 @@ export const BUDGET_LOCALE = 8 * 1024;
  * nothing grows unnoticed. Raising one is a decision: give the reason in the commit message
  * (docs/architecture.md, "Size", keeps the reasons for the ceilings as they are).
  */
-export const CEILINGS = {
-  'disaster-help-form + lit': Math.round(17.2 * 1024 * 1.02),
-};
+export const CEILINGS = {};
 const strict = process.argv.includes('--strict');
 
 export const ENTRIES = {

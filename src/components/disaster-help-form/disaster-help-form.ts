@@ -4,32 +4,28 @@ import {FukushiElement} from '../../ui/base-element.js';
 import {datasetController} from '../../ui/data-controller.js';
 import {Announcer} from '../../ui/announcer.js';
 import {FocusController} from '../../ui/focus-controller.js';
-import {ErrorTitleController} from '../../ui/error-title.js';
 import {fallbackContact, loadErrorNotice} from '../../ui/fallback.js';
-import {heading} from '../../ui/heading.js';
-import {ImeGuard} from '../../ui/ime.js';
 import {lazy, LazyController} from '../../ui/lazy.js';
 import {reportOnce} from '../../ui/report.js';
 import {noticeStyles} from '../../ui/styles.js';
 import {DatasetError, datasetUrl, isBuiltinDataset, pageSetting} from '../../core/data/loader.js';
 import type {Text} from '../../core/data/types.js';
-import {plainText} from '../../core/text/ruby.js';
 import type {FieldError, OutboxEntry, SubmitResult} from '../../core/outbox/types.js';
 import {HELP_REQUEST_SCHEMA_VERSION, type HelpMode, type HelpRequest} from '../../core/help-request/types.js';
-import type {EngineText, Mode, Step} from '../../core/help-request/form-definition.js';
-import type {Answers, Ctx, Value} from '../../core/help-request/engine.js';
+import type {EngineText} from '../../core/help-request/form-definition.js';
+import type {Answers} from '../../core/help-request/engine.js';
 import {isUuid} from '../../core/help-request/request-id.js';
 import {definitionController} from './definition.js';
 import {DraftController} from './draft-controller.js';
 import {SubmissionController, type HelpFormResult} from './submission-controller.js';
 import {renderNoForm, renderPhones, renderUnavailable} from './phones.js';
-import type {FormView} from './view.js';
+import type {FormElementState, FormParts} from './view.js';
 import {styles} from './disaster-help-form.styles.js';
 
 export type {HelpFormResult} from './submission-controller.js';
 
 const formCode = lazy(() => import('./form-code.js'));
-type FormCode = typeof import('./form-code.js');
+type FormSteps = import('./form-code.js').FormSteps;
 
 /**
  * The disaster-help form. `mode="register"` (default) is the pre-registration for the city's
@@ -110,15 +106,17 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   /** The id of the current step (register mode): set it to open a step. */
   step = '';
 
+  // The form's state: its steps (form-steps.ts) read and set it too (all but the answers only they read).
   private answers: Answers = {};
-  private errors: FieldError[] = [];
+  protected errors: FieldError[] = [];
   /** The resident asked to delete the answers: confirm first. */
-  private confirmDelete = false;
-  private geoError = false;
+  protected confirmDelete = false;
+  /** The device location could not be read. */
+  protected geoError = false;
 
   readonly #loader = datasetController(this);
   readonly #definition = definitionController(this, () => this.#applyEarly());
-  /** The engine, fields and status views: they load as the form connects (form-code.ts). */
+  /** The form's steps (form-steps.ts), the engine and the views: they load as the form connects (form-code.ts). */
   readonly #code = new LazyController(this, formCode);
   readonly #announcer = new Announcer(this);
   readonly #focusAfterRender = new FocusController(this);
@@ -139,20 +137,30 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   });
   #restored: Promise<void> = Promise.resolve();
   #settled = false;
-  #dataSet = false;
   /** Counts `data` sets: a submit() made before the form loaded tells whether its answers were replaced. */
   #dataVersion = 0;
   /** A payload set before the definition arrived: it is applied when the definition does. */
   #early?: HelpRequest;
 
-  /** A step opened from the check page (or reopened with errors): Continue returns to the check page. */
-  #fromCheck = false;
-  readonly #ime = new ImeGuard();
-
-  constructor() {
-    super();
-    new ErrorTitleController(this, () => this.errors.length > 0);
-  }
+  /** A UI string (ruby notation) with furigana as the reader chose. */
+  #t = (notation?: string) => this.renderText(notation);
+  /** What the form's steps (form-steps.ts) share with the element: they are made with it once its code has loaded. */
+  readonly #parts: FormParts = {
+    // Its private and protected members: the steps set its state and render with it as the element does.
+    el: this as unknown as FormElementState,
+    loader: this.#loader,
+    definition: this.#definition,
+    submission: this.#submission,
+    drafts: this.#drafts,
+    announcer: this.#announcer,
+    focus: this.#focusAfterRender,
+    reading: this.reading,
+    fromCheck: false,
+    dataSet: false,
+    t: this.#t,
+    go: (step, focus) => this.#go(step, focus),
+  };
+  #formSteps?: FormSteps;
 
   /** Resolves when the dataset, the form definition and any saved draft have loaded (and a pending submit has settled). */
   get ready(): Promise<void> {
@@ -187,10 +195,10 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     else submission.createdAt = payload?.created_at;
     if (sent) {
       this.step = '';
-      this.#fromCheck = false;
+      this.#parts.fromCheck = false;
     }
     this.errors = [];
-    this.#dataSet = true;
+    this.#parts.dataSet = true;
     this.#dataVersion++;
     this.#drafts.save();
   }
@@ -239,12 +247,12 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       this.#drafts.claim(this.#draftBase);
       this.answers = {};
       this.#submission.startNew();
-      this.#dataSet = false;
+      this.#parts.dataSet = false;
       this.step = '';
       this.#restore();
     }
     this.#applyEarly();
-    const ids = this.#stepIds;
+    const ids = this.#form?.stepIds ?? [];
     if (ids.length && this.step !== 'done' && !ids.includes(this.step)) this.step = ids[0]!;
   }
 
@@ -259,113 +267,23 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   #renderBody() {
     const urgent = this.mode === 'urgent';
     const error = this.#loader.error ?? this.#definition.error;
-    const {status, queue} = this.#submission;
     // Before the definition has loaded, phone numbers need only the element's own strings.
     const contact = fallbackContact(this.#loader, this.reading.locale);
     const phones = {lang: this.reading.lang, T: this.#T, t: this.#t, contact};
     if (!this.endpoint) return renderUnavailable(phones, urgent);
-    if (error) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(error, contact, this.reading.lang, this.#t, this.#handleRetry)}`;
-    if (!this.#definition.url) return renderNoForm(phones, urgent);
-    const code = this.#code.module;
+    if (!error && !this.#definition.url) return renderNoForm(phones, urgent);
     // Offline before the form's code had loaded: as for data that failed, the phone numbers and a retry.
-    const codeError = this.#code.failed && new DatasetError('network', this.#code.reason, 'the form\'s code could not be loaded');
-    if (codeError) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(codeError, contact, this.reading.lang, this.#t, this.#handleRetry)}`;
-    if (!code || !this.#loader.data || !this.#definition.data || !this.#settled) return html`<p class="loading">${this.#t(msg('読み込んでいます…'))}</p>`;
-    const view = this.#view;
-    const waiting = code.renderQueue(view, queue, (id) => this.#handleCancel(id));
-    if (status) {
-      return html`${code.renderStatus(view, status, this.#modeDefinition.after, urgent, this.#handleBackToForm, this.#startOver)} ${waiting}`;
-    }
-    return html`${waiting} ${this.#renderForm(code, view)}`;
+    const failure = error ?? (this.#code.failed && new DatasetError('network', this.#code.reason, 'the form\'s code could not be loaded'));
+    if (failure) return html`${urgent ? renderPhones(phones, true, false) : nothing} ${loadErrorNotice(failure, contact, this.reading.lang, this.#t, this.#handleRetry)}`;
+    if (!this.#code.module || !this.#loader.data || !this.#definition.data || !this.#settled) return html`<p class="loading">${this.#t(msg('読み込んでいます…'))}</p>`;
+    return this.#form!.render();
   }
 
-  #renderForm(code: FormCode, view: FormView) {
-    const steps = this.#steps;
-    const page = {mode: this.#modeDefinition, steps, index: steps.findIndex((s) => s.id === this.step), risk: this.#risk, fromCheck: this.#fromCheck};
-    const on = {back: this.#handleBack, submit: this.#handleSubmit, input: this.#handleInput, change: this.#handleChange, keydown: this.#ime.guardEnter, composition: this.#ime.track};
-    return html`${code.renderStep(view, page, on)}
-      ${code.renderDraftNote(view, this.#drafts.persistent, this.confirmDelete, {confirm: (asking) => this.#handleForgetConfirm(asking), forget: this.#handleForget})}`;
-  }
-
-  // ---- events ---------------------------------------------------------------------------
-
-  #handleInput(event: Event) {
-    const input = event.target as HTMLInputElement;
-    if (!input.name || input.type === 'checkbox' || input.type === 'radio') return;
-    // Stored as typed: rewriting the value now would break an IME composition.
-    this.answers[input.name] = input.value;
-    this.#drafts.save();
-  }
-
-  #handleChange(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const control = input.type === 'checkbox' ? 'checkbox' : input.type === 'radio' || input.localName === 'select' ? 'choice' : 'typed';
-    const risk = this.#risk;
-    const answers = this.#engine.changeAnswer(this.#steps, this.answers, {name: input.name, value: input.value, control, checked: input.checked, composing: this.#ime.composing});
-    if (!answers) return;
-    this.answers = answers;
-    if (!risk && this.#risk) this.#announcer.announce(plainText(this.#engine.say(this.#ctx, 'lifeRisk')));
-    this.#drafts.save();
-  }
-
-  /** Continue: checks this step and opens the next (or the check page); the last step sends. */
-  #handleSubmit(event: Event) {
-    event.preventDefault();
-    if (this.#ime.composing) return;
-    const ids = this.#stepIds;
-    const index = ids.indexOf(this.step);
-    if (index === ids.length - 1) return void this.#submission.submit(() => this.#send(false));
-    this.answers = this.#engine.normalizeTyped(this.#steps, this.answers);
-    const errors = this.#engine.validateStep(this.#ctx, this.#steps[index]!, this.answers);
-    if (errors.length) return this.#showErrors(errors);
-    this.#go(ids[this.#fromCheck ? ids.length - 1 : index + 1]!);
-  }
-
-  #handleBack() {
-    const ids = this.#stepIds;
-    this.#go(this.#fromCheck ? ids.at(-1)! : ids[Math.max(ids.indexOf(this.step) - 1, 0)]!);
-  }
-
+  /** The load error notice's retry: the dataset, the definition and the form's code, whichever failed. */
   #handleRetry() {
     this.#loader.retry();
     this.#definition.retry();
     this.#code.retry();
-  }
-
-  /** Back to the form from a request that waits (it may still be changed) or failed (final: the answers go as a new request). */
-  #handleBackToForm() {
-    const submission = this.#submission;
-    if (submission.status?.state === 'failed') submission.startNew();
-    else submission.status = undefined;
-    this.#go(this.#stepIds.at(-1)!);
-  }
-
-  async #handleCancel(id: string) {
-    if (await this.#submission.cancel(id)) {
-      this.#drafts.save(0);
-      this.#focusAfterRender.target = '.step-h';
-    }
-    this.#announcer.announce(plainText(this.#engine.say(this.#ctx, 'cancelled')));
-    await this.#submission.loadQueue();
-  }
-
-  /** Asks to confirm deleting the answers, or (`asking` false) keeps them; focus follows. */
-  #handleForgetConfirm(asking: boolean) {
-    this.confirmDelete = asking;
-    this.#focusAfterRender.target = asking ? '.confirm' : '.forget';
-  }
-
-  /** Deletes the answers from the form and the device, and starts a new request. */
-  async #handleForget() {
-    await this.#drafts.forget();
-    this.#startOver();
-    this.#announcer.announce(plainText(this.#engine.say(this.#ctx, 'forgotten')));
-  }
-
-  /** Asks for the device location; it becomes the answer at `key` only if the resident allows it. */
-  #handleLocate(key: string) {
-    this.geoError = false;
-    if (!this.#engine.locateDevice((geo) => this.#setAnswer(key, geo), () => (this.geoError = true))) this.geoError = true;
   }
 
   // ---- helpers --------------------------------------------------------------------------
@@ -378,7 +296,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
   #restore() {
     const submission = this.#submission;
     return (this.#restored = this.#drafts.read().then((draft) => {
-      if (!draft || this.#dataSet) return submission.loadQueue();
+      if (!draft || this.#parts.dataSet) return submission.loadQueue();
       this.answers = {...draft.answers, ...this.answers};
       submission.id = draft.id;
       submission.createdAt = draft.createdAt;
@@ -394,23 +312,6 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     if (!this.#early || !definition || !code) return;
     this.answers = code.answersOf(definition, this.mode, this.#early);
     this.#early = undefined;
-    this.#drafts.save();
-  }
-
-  /** An empty form for a new request (a new id); a request still waiting is sent on its own. */
-  #startOver() {
-    this.answers = {};
-    this.#submission.startNew();
-    this.#dataSet = false;
-    this.#fromCheck = false;
-    this.#go(this.#stepIds[0]!);
-  }
-
-  /** Sets (or, with undefined, removes) one answer and saves the draft. */
-  #setAnswer(key: string, value: Value | undefined) {
-    const answers = {...this.answers, [key]: value};
-    if (value === undefined) delete answers[key];
-    this.answers = answers;
     this.#drafts.save();
   }
 
@@ -437,21 +338,7 @@ export class FukushiDisasterHelpForm extends FukushiElement {
       this.emit('fukushi-error', {id, reason});
       return {id, state: 'failed'};
     }
-    this.answers = this.#engine.normalizeTyped(this.#steps, this.answers);
-    const invalid = this.#engine.validateAll(this.#ctx, this.mode, this.answers);
-    if (invalid.length) {
-      const errors = invalid.flatMap(([, stepErrors]) => stepErrors.map((e) => ({field: e.field, message: plainText(e.message)})));
-      this.#reopen(invalid[0]![0].id);
-      this.#showErrors(invalid[0]![1]);
-      this.emit('fukushi-error', {id, errors});
-      return {id, state: 'invalid', errors};
-    }
-    submission.createdAt ??= new Date().toISOString();
-    this.#drafts.save(0);
-    const result = await submission.deliver(this.endpoint!, () => this.data, byScript);
-    // The id may have changed (another tab sent or cancelled the request meanwhile).
-    this.#drafts.save(0);
-    return result;
+    return this.#form!.send(byScript);
   }
 
   /** Puts an outcome on screen: the receipt, the step the receiver refused, or the status. */
@@ -462,30 +349,17 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     } else if (result.state === 'rejected') {
       // A refusal read from the outbox as the form connects waits for the code that maps it to a step.
       if (!this.#code.module) return void this.#code.ready.then(() => this.#code.module && this.#showOutcome(result, focus));
-      const {step, errors} = this.#engine.refusedStep(this.#steps, result.errors ?? []);
-      this.#reopen(step);
-      this.#showErrors(errors);
+      this.#form!.refused(result.errors ?? []);
     } else if (focus) this.#focusAfterRender.target = '.status';
   }
 
   #go(step: string, focus = '.step-h') {
-    if (step === this.#stepIds.at(-1)) this.#fromCheck = false;
+    if (step === this.#form?.stepIds.at(-1)) this.#parts.fromCheck = false;
     this.step = step;
     this.errors = [];
     this.confirmDelete = false;
     this.#focusAfterRender.target = focus;
     this.#drafts.save(0);
-  }
-
-  /** Back to a step with errors, or from the check page: Continue then returns to the check page. */
-  #reopen(step: string) {
-    this.step = step;
-    this.#fromCheck = this.#steps.some((s) => s.check);
-  }
-
-  #showErrors(errors: FieldError[]) {
-    this.errors = errors;
-    this.#focusAfterRender.target = '.error-summary';
   }
 
   /** The draft key this form claims on the page (see DraftController). */
@@ -498,56 +372,14 @@ export class FukushiDisasterHelpForm extends FukushiElement {
     return this.#settled && this.hasUpdated && !!this.#loader.data && !!this.#definition.data && !!this.#code.module;
   }
 
-  /** The form engine: loaded whenever the form (and so any of its controls) is on screen. */
-  get #engine(): FormCode {
-    return this.#code.module!;
-  }
-
-  get #ctx(): Ctx {
-    return {def: this.#definition.data!, data: this.#loader.data, locale: this.reading.locale};
-  }
-
-  get #modeDefinition(): Mode {
-    return this.#definition.data!.modes[this.mode];
-  }
-
-  /** The steps that apply to the answers so far; the last one sends. */
-  get #steps(): Step[] {
+  /** What the form does once its fields show: made when its code has loaded. */
+  get #form(): FormSteps | undefined {
     const code = this.#code.module;
-    return this.#definition.data && code ? code.shown(this.#modeDefinition, this.answers) : [];
+    return code && (this.#formSteps ??= new code.FormSteps(this.#parts));
   }
 
-  get #stepIds() {
-    return this.#steps.map((s) => s.id);
-  }
-
-  /** A life is at risk: 119 and 110 first. */
-  get #risk() {
-    const code = this.#code.module;
-    return !!code && !!this.#definition.data && !!this.#modeDefinition.emergency && code.holds(this.#modeDefinition.emergency, this.answers);
-  }
-
-  /** What the renderers of fields.ts, status.ts and phones.ts draw from. */
-  get #view(): FormView {
-    const {answers, errors, geoError} = this;
-    return {
-      ctx: this.#ctx, lang: this.reading.lang, furigana: this.reading.furigana, contact: fallbackContact(this.#loader, this.reading.locale), answers, errors, self: this.#engine.holds(this.#modeDefinition.self, answers), geoError,
-      T: this.#T, t: this.#t, text: (text) => this.renderDataText(text), h: this.#h, root: () => this.shadowRoot,
-      locate: (key) => this.#handleLocate(key),
-      unlocate: (key) => this.#setAnswer(key, undefined),
-      change: (step) => {
-        this.#fromCheck = true;
-        this.#go(step);
-      },
-    };
-  }
-
-  /** A UI string (ruby notation) with furigana as the reader chose. */
-  #t = (notation?: string) => this.renderText(notation);
   /** A definition text (or an engine text by key) with furigana as the reader chose. */
-  #T = (text?: Text | EngineText, vars?: Record<string, unknown>) => this.renderText(this.#engine.say(this.#ctx, text, vars));
-  /** A heading `sub` levels below the step's title. */
-  #h = (content: unknown, sub = 0, className = '') => heading(this.headingLevel + sub, content, className);
+  #T = (text?: Text | EngineText, vars?: Record<string, unknown>) => this.#form!.T(text, vars);
 }
 
 declare global {

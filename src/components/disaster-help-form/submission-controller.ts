@@ -10,11 +10,11 @@
  * It fires the element's events; the element decides what an outcome shows (`show`).
  *
  * The outbox's code is not part of the form's first script: it loads as the form connects, in
- * parallel with the dataset and the form definition that the form waits for anyway.
+ * parallel with the dataset and the form definition that the form waits for anyway. Sending and
+ * cancelling (delivery.ts) load with the form's code.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {OutboxEntry, OutboxState, SubmitResult, FieldError} from '../../core/outbox/types.js';
-import type {HelpRequest} from '../../core/help-request/types.js';
 import {uuid} from '../../core/help-request/request-id.js';
 import {dispatch} from '../../ui/base-element.js';
 
@@ -32,7 +32,7 @@ export interface HelpFormResult {
 export type ShowOutcome = (result: SubmitResult | OutboxEntry, focus: boolean) => void;
 
 /** The outbox's code, loaded once per page as the first form connects. */
-const outbox = () => import('../../core/outbox/outbox.js');
+export const outbox = () => import('../../core/outbox/outbox.js');
 
 /** Outbox states that end a delivery attempt: news of this form's request in another tab or later. */
 const SETTLED_STATES = ['delivered', 'rejected', 'failed', 'cancelled'];
@@ -44,11 +44,11 @@ export class SubmissionController implements ReactiveController {
   queue: OutboxEntry[] = [];
   inflight?: Promise<HelpFormResult>;
   /** The id that the page's script set through `data`: if another request holds it, submit() rejects instead of choosing another. */
-  #given?: string;
+  given?: string;
+  /** The id whose content is being handed to the outbox (by delivery.ts). */
+  sending?: string;
   /** The request the submit in progress is for. */
   #inflightId?: string;
-  /** The id whose content is being handed to the outbox. */
-  #sending?: string;
   /** Stops watching the outbox (once the watch has started). */
   #unwatch?: Promise<() => void>;
 
@@ -78,12 +78,12 @@ export class SubmissionController implements ReactiveController {
 
   /** The request's content has gone to the outbox, or its outcome shows: other answers are another request. */
   get sent() {
-    return !!this.status || this.#sending === this.id;
+    return !!this.status || this.sending === this.id;
   }
 
   /** A new request, not yet sent: under `id` when the page's script gives one, else a new id. */
   startNew(id?: string, createdAt?: string) {
-    this.#given = id;
+    this.given = id;
     this.id = id ?? uuid();
     this.createdAt = createdAt;
     this.status = undefined;
@@ -99,42 +99,6 @@ export class SubmissionController implements ReactiveController {
       if (this.inflight === done) this.inflight = this.#inflightId = undefined;
     });
     return (this.inflight = done);
-  }
-
-  /**
-   * Saves the payload that `build` makes now in the outbox and sends it; shows and returns the
-   * outcome. When another tab has sent or cancelled this request meanwhile, the answers go as a
-   * new request, unless the page's script chose the id and submit() was called by a script
-   * (`byScript`): then it rejects (RequestIdInUseError). A resident's press is never refused.
-   */
-  async deliver(endpoint: string, build: () => HelpRequest, byScript: boolean): Promise<SubmitResult> {
-    let payload = build();
-    let result: SubmitResult;
-    this.#sending = payload.id;
-    try {
-      const {submitHelpRequest} = await outbox();
-      const send = () => submitHelpRequest(endpoint, payload as unknown as {id: string; mode: string});
-      const strict = byScript && this.#given === this.id;
-      result = await send().catch((error: Error) => {
-        if (error.name !== 'RequestIdInUseError' || strict) throw error;
-        if (this.#given === this.id) console.error(`${error.message}: sent under a new id`);
-        return {id: payload.id, state: 'cancelled'};
-      });
-      if (result.state === 'cancelled' && !strict) {
-        this.startNew(undefined, new Date().toISOString());
-        this.#sending = (payload = build()).id;
-        result = await send();
-      }
-    } catch (error) {
-      if ((error as Error).name === 'RequestIdInUseError') throw error;
-      console.error('fukushi-widgets: the help request could not be saved or sent', error);
-      result = {id: payload.id, state: 'failed'};
-    } finally {
-      this.#sending = undefined;
-    }
-    this.apply(result);
-    void this.loadQueue();
-    return result;
   }
 
   /**
@@ -178,16 +142,5 @@ export class SubmissionController implements ReactiveController {
       if (news) dispatch(host, 'fukushi-submitted', {id, receipt});
     } else if (state === 'queued') dispatch(host, 'fukushi-queued', {id});
     else dispatch(host, 'fukushi-error', state === 'rejected' ? {id, errors: result.errors ?? []} : {id, reason: 'failed'});
-  }
-
-  /** Cancels a waiting request; true when it was this form's own, which then starts again with a new id. */
-  async cancel(id: string): Promise<boolean> {
-    const own = id === this.id;
-    await outbox()
-      .then(({cancelOutboxEntry}) => cancelOutboxEntry(id))
-      .catch(() => undefined);
-    // The outbox's news of the cancel may have started the new request already.
-    if (own && id === this.id) this.startNew();
-    return own;
   }
 }

@@ -2,7 +2,17 @@ import type {Text} from '../../core/data/types.js';
 import type {FieldError} from '../../core/outbox/types.js';
 import type {EngineText, Mode, Step} from '../../core/help-request/form-definition.js';
 import type {Answers, Ctx} from '../../core/help-request/engine.js';
+import type {ReactiveControllerHost} from 'lit';
 import type {Contact} from '../../ui/fallback.js';
+import type {Announcer} from '../../ui/announcer.js';
+import type {FocusController} from '../../ui/focus-controller.js';
+import type {ReadingController} from '../../ui/reading-controller.js';
+import type {JsonController} from '../../ui/json-controller.js';
+import type {Dataset} from '../../core/data/types.js';
+import type {FormDefinition} from '../../core/help-request/form-definition.js';
+import type {HelpMode, HelpRequest} from '../../core/help-request/types.js';
+import type {DraftController} from './draft-controller.js';
+import type {SubmissionController} from './submission-controller.js';
 
 /**
  * What the form's renderers (fields.ts, status.ts) draw from. The element makes a new one on
@@ -59,4 +69,41 @@ export interface StepHandlers {
   change(event: Event): void;
   keydown(event: KeyboardEvent): void;
   composition(event: CompositionEvent): void;
+}
+
+/** What the form's steps (form-steps.ts) read and set on the element: its state, and what it renders with. */
+export interface FormElementState extends HTMLElement, ReactiveControllerHost {
+  answers: Answers;
+  errors: FieldError[];
+  confirmDelete: boolean;
+  geoError: boolean;
+  step: string;
+  mode: HelpMode;
+  endpoint?: string;
+  headingLevel: number;
+  readonly data: HelpRequest;
+  renderDataText(text: Text | undefined): unknown;
+  emit(type: string, detail: unknown): boolean;
+}
+
+/**
+ * What the element shares with its lazily loaded steps (form-steps.ts): its state, its
+ * controllers and its text helpers. The element makes one as it is constructed.
+ */
+export interface FormParts {
+  el: FormElementState;
+  loader: JsonController<Dataset>;
+  definition: JsonController<FormDefinition>;
+  submission: SubmissionController;
+  drafts: DraftController;
+  announcer: Announcer;
+  focus: FocusController;
+  reading: ReadingController;
+  /** A step opened from the check page (or reopened with errors): Continue returns to the check page. */
+  fromCheck: boolean;
+  /** Answers were given through `data`: a saved draft does not replace them. */
+  dataSet: boolean;
+  t: FormView['t'];
+  /** Opens a step (or `done`), moving focus to `focus` after the render, and saves the draft. */
+  go(step: string, focus?: string): void;
 }

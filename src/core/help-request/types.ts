@@ -12,12 +12,13 @@
  * Codes are stable English identifiers; receivers map them to their own wording.
  * `id` is a UUID v4 made on the device; it is also the `Idempotency-Key` header.
  */
+import {UUID_PATTERN} from './request-id.js';
 
 export const HELP_REQUEST_SCHEMA_VERSION = '1.0';
 
 /** The form's own patterns (the schema and core/help-request/engine.ts share them). */
 export const PATTERNS = {
-  uuid: '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$',
+  uuid: UUID_PATTERN,
   phone: '^(?:0(?:-?[0-9]){9,10}|\\+[0-9]{10,15})$',
   katakana: '^[ァ-ヶー・　]+$',
   email: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
