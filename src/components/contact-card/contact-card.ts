@@ -1,5 +1,5 @@
 import {html, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
-import {msg, str} from '@lit/localize';
+import {msg} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {datasetController} from '../../ui/data-controller.js';
 import {Announcer} from '../../ui/announcer.js';
@@ -314,31 +314,9 @@ export class FukushiContactCard extends FukushiElement {
     return debugMode() ? html`<p class="debug" lang="en">fukushi-debug: ${text}</p>` : nothing;
   }
 
-  private statusLine({clock, nextOpeningText}: HoursCode) {
-    const {state, closes, next, reason} = this.openNow;
-    if (state === 'unknown') return nothing;
-    const locale = this.reading.locale;
-    // Closing later today: 17:00; on another day (open past midnight): 明日 2:00.
-    const until = closes && (closes.daysAhead ? nextOpeningText(closes, locale) : clock(closes.time.minutes, locale));
-    const line =
-      state === 'open'
-        ? until
-          ? msg(str`受付中（${until}まで）`)
-          : msg('受付中（24時間）')
-        : next
-          ? msg(str`受付時間外（${nextOpeningText(next, locale)}から）`)
-          : msg('受付時間外');
-    const why =
-      reason === 'holiday'
-        ? msg('本日は祝日のため休みです。')
-        : reason === 'year-end'
-          ? msg('年末年始のため休みです。')
-          : reason === 'closed-date'
-            ? msg('本日は休みです。')
-            : '';
-    // Text and a symbol, never colour alone.
-    return html`<p class="notice status ${state === 'open' ? 'success' : ''}" part="status"><span aria-hidden="true">${state === 'open' ? '✓' : '✕'} </span
-      ><strong>${this.renderText(line)}</strong> ${this.renderText(why)}${this.hoursDated()}</p>`;
+  /** The open-now line (ui/open-status.ts, shared with the finder's results), with its 要確認 badge. */
+  private statusLine(hours: HoursCode) {
+    return hours.openStatusLine(this.openNow, this.reading.locale, (notation) => this.renderText(notation), this.hoursDated());
   }
 
   /** 要確認 for the hours when a schedule or the closures they use are dated. */

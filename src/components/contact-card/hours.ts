@@ -6,3 +6,4 @@ export {rulesFromSchedules, schedulesFromRules} from '../../core/hours/opening-h
 export {msToTokyoMidnight, openStatus} from '../../core/hours/status.js';
 export {clock, closuresText, nextOpeningText, weeklyLines} from '../../core/hours/format.js';
 export {styles} from './hours.styles.js';
+export {openStatusLine} from '../../ui/open-status.js';
