@@ -4,6 +4,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/components/contact-card/define.js';
 import type {FukushiContactCard} from '../../src/components/contact-card/contact-card.js';
 import {resetPage, settled, visibleText} from './lib/helpers.js';
+import {consoleErrors} from '../lib/console-errors.js';
 
 const tokyo = (iso: string) => `${iso}+09:00`;
 
@@ -14,18 +15,6 @@ async function desk(hours: string, now: string) {
 }
 const text = (el: Element, selector: string) => visibleText(el.shadowRoot!.querySelector(selector) ?? el.shadowRoot!);
 
-/** Captures console.error while `run` executes. */
-async function consoleErrors(run: () => Promise<unknown>) {
-  const errors: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.error = original;
-  }
-  return errors;
-}
 
 describe('<fukushi-contact-card hours> as OpenStreetMap reads it', () => {
   beforeEach(() => resetPage('ja'));

@@ -6,6 +6,7 @@ import type {FukushiContactCard} from '../../src/components/contact-card/contact
 import {setFurigana, setLocale} from '../../src/core/prefs/api.js';
 import type {Dataset} from '../../src/core/data/types.js';
 import {BROKEN_TOWN_URL, DATASET_URL, resetPage, settled, telLinks, visibleText, withBuiltinDatasetDown} from './lib/helpers.js';
+import {consoleErrors} from '../lib/console-errors.js';
 
 // Instants are written in Tokyo time.
 const tokyo = (iso: string) => `${iso}+09:00`;
@@ -19,18 +20,6 @@ async function card(template: unknown) {
   return el;
 }
 
-/** Captures console.error while `run` executes. */
-async function consoleErrors(run: () => Promise<unknown>) {
-  const errors: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.error = original;
-  }
-  return errors;
-}
 
 /** The built dataset, changed by `edit`, served as a blob: URL. */
 async function datasetWith(edit: (data: Dataset) => void) {
