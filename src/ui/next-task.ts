@@ -12,3 +12,23 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(undefined);
   });
 }
+
+/**
+ * Resolves after the next frame has been painted, in the idle time that follows it, so that work
+ * that can wait does not hold that frame back. Without a frame (a hidden page, a throttled
+ * frame), soon anyway.
+ */
+export function afterPaint(): Promise<void> {
+  if (document.visibilityState === 'hidden') return nextTask();
+  return new Promise((resolve) => {
+    let idle = () => {
+      idle = () => {};
+      clearTimeout(timer);
+      // Safari has no idle callbacks: a task of its own, after the frame's rendering.
+      if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), {timeout: 100});
+      else void nextTask().then(resolve);
+    };
+    const timer = setTimeout(() => idle(), 250);
+    requestAnimationFrame(() => idle());
+  });
+}

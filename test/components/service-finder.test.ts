@@ -167,6 +167,53 @@ describe('<fukushi-service-finder>', () => {
     expect(titles(el)[0]).to.not.equal(easyTitle);
     expect(root(el).querySelector('.finder')!.getAttribute('lang')).to.equal('en');
     expect(visibleText(root(el).querySelector('label[for=q]')!)).to.match(/[A-Za-z]/);
+    // The filters, drawn again only when what they show changes, follow the language too.
+    expect(visibleText(root(el).querySelector('.filters > summary')!)).to.match(/^[\x20-\x7e]+$/);
+    expect(visibleText(root(el).querySelector('.filters legend')!)).to.match(/^[\x20-\x7e]+$/);
+  });
+
+  it('draws the first screen of results with the keystroke and the rest of the page right after it is painted', async () => {
+    const el = await finder();
+    await type(el, '相談');
+    const field = input(el);
+    field.value = '支援';
+    field.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, inputType: 'insertText', data: '援'}));
+    // The frame that follows the keystroke: the first results of the new query, none of the old.
+    await new Promise(requestAnimationFrame);
+    const first = [...root(el).querySelectorAll('.results > li')];
+    const firstTitles = titles(el);
+    expect(first).to.have.length(3);
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(10);
+    expect(titles(el).slice(0, 3)).to.deep.equal(firstTitles);
+    // The first three stay the same elements: nothing the resident already sees is drawn again.
+    expect([...root(el).querySelectorAll('.results > li')].slice(0, 3)).to.deep.equal(first);
+    expect(visibleText(root(el))).to.match(/もっと見る（残り\d+件）/);
+  });
+
+  it('keeps the filter panel open and the focus in it when the last filter is unchecked or all are cleared', async () => {
+    const el = await finder();
+    const panel = root(el).querySelector<HTMLDetailsElement>('details.filters')!;
+    panel.querySelector('summary')!.click();
+    await el.updateComplete;
+    const box = panel.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    box.focus();
+    box.click();
+    await el.updateComplete;
+    box.click();
+    await el.updateComplete;
+    await nextFrame();
+    expect(panel.open).to.equal(true);
+    expect(root(el).activeElement).to.equal(box);
+    box.click();
+    await el.updateComplete;
+    const clear = [...panel.querySelectorAll('button')].find((b) => visibleText(b) === '条件をすべて外す')!;
+    clear.focus();
+    clear.click();
+    await el.updateComplete;
+    await nextFrame();
+    expect(box.checked).to.equal(false);
+    expect(root(el).activeElement).to.equal(panel.querySelector('summary'));
   });
 
   it('presets the query and filters from attributes, and syncs them with the page URL', async () => {

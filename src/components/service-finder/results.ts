@@ -5,9 +5,10 @@
  * offline once the finder has shown.
  */
 import {html, nothing, type TemplateResult} from 'lit';
-import {msg} from '@lit/localize';
+import {msg, str} from '@lit/localize';
 import type {Dataset, Location, Provenance, Service, TaxonomyTerm, Text} from '../../core/data/types.js';
 import {spokenDigits} from '../../core/data/phone.js';
+import {bracketedReadings, plainText} from '../../core/text/ruby.js';
 import {rulesFromSchedules, type OpeningRules} from '../../core/hours/opening-hours.js';
 import {openStatus} from '../../core/hours/status.js';
 import type {Locale} from '../../core/prefs/prefs.js';
@@ -42,6 +43,71 @@ export interface ResultContext {
   /** Told when a shown desk's open-now line next changes, to render it again then. */
   changesAt: (at: number) => void;
 }
+
+/** What the filter panel needs from its finder. */
+export interface FilterContext {
+  data: Dataset;
+  /** The filters set now: need and audience term ids, a town id and a goal id ('' for none). */
+  chosen: {need: string[]; audience: string[]; area: string; goal: string};
+  /** How many filters are set (each checkbox counts). */
+  active: number;
+  /** The resident opened the panel. */
+  open: boolean;
+  furigana: boolean;
+  text: (notation: string) => unknown;
+  dataText: (text: Text | undefined) => unknown;
+  /** A dataset text in the reader's mode, as plain notation. */
+  plain: (text: Text) => string;
+  onTerm: (kind: 'need' | 'audience', id: string, on: boolean) => void;
+  onSelect: (key: 'area' | 'goal', value: string) => void;
+  onToggle: (event: Event) => void;
+  clearButton: () => TemplateResult;
+}
+
+/**
+ * The filter panel: needs and audiences as checkboxes, the town and the plan goal as selects.
+ * Opened by the resident or by a filter set from outside (attributes, the URL), it stays open
+ * when the last filter is unchecked: closing it would take the focus away from that checkbox.
+ */
+// The selects filter results in place (focus stays on them); they do not navigate, which is
+// what the lit-a11y rule guards against, so @change is right here.
+/* eslint-disable lit-a11y/no-invalid-change-handler */
+export function filterPanel(f: FilterContext): TemplateResult {
+  const {data, chosen, active} = f;
+  const checks = (kind: 'need' | 'audience', legend: string) => html`<fieldset>
+    <legend>${f.text(legend)}</legend>
+    <div class="checks">
+      ${data.taxonomy_terms
+        .filter((t) => t.taxonomy_id === kind)
+        .map(
+          (term) => html`<label class="check">
+            <input type="checkbox" .checked=${chosen[kind].includes(term.id)} @change=${(e: Event) => f.onTerm(kind, term.id, (e.target as HTMLInputElement).checked)} />
+            <span>${f.dataText(term.name)}</span>
+          </label>`,
+        )}
+    </div>
+  </fieldset>`;
+  const select = (key: 'area' | 'goal', legend: string, label: string, options: Array<[string, string]>, autocomplete = 'off') => html`<fieldset>
+    <legend>${f.text(legend)}</legend>
+    <label class="select-label" for=${key}>${f.text(label)}</label>
+    <select id=${key} autocomplete=${autocomplete} @change=${(e: Event) => f.onSelect(key, (e.target as HTMLSelectElement).value)}>
+      ${[['', msg('選ばない')] as [string, string], ...options].map(([value, text]) => html`<option value=${value} ?selected=${chosen[key] === value}>${text}</option>`)}
+    </select>
+  </fieldset>`;
+  // An <option> cannot hold ruby: with furigana, readings go in brackets, 谷戸町（やとちょう）.
+  const name = (text: Text) => (f.furigana ? bracketedReadings : plainText)(f.plain(text));
+  const goals = data.plan?.goals ?? [];
+  return html`<details class="filters" part="filters" ?open=${f.open || active > 0} @toggle=${f.onToggle}>
+    <summary>${f.text(msg('条件でしぼりこむ'))}${active ? html` <span class="badge">${msg(str`${active}件の条件`)}</span>` : nothing}</summary>
+    <div class="filter-grid">
+      ${checks('need', msg('困っていること'))} ${checks('audience', msg('だれのためのサービスか'))}
+      ${select('area', msg('お住まいの町'), msg('町の名前'), data.towns.map((t) => [t.id, name(t.name)]), 'address-level3')}
+      ${goals.length ? select('goal', msg('計画の基本目標'), msg('基本目標'), goals.map((g) => [g.id, `${g.number}. ${name(g.title)}`])) : nothing}
+    </div>
+    ${active ? f.clearButton() : nothing}
+  </details>`;
+}
+/* eslint-enable lit-a11y/no-invalid-change-handler */
 
 /** Unverified facts are never shown. */
 const usable = (fact: {x_jp: Provenance}) => fact.x_jp.status !== 'unverified';

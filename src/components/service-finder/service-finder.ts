@@ -1,4 +1,4 @@
-import {html, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {FukushiElement} from '../../ui/base-element.js';
 import {datasetController} from '../../ui/data-controller.js';
@@ -8,9 +8,9 @@ import {noticeStyles} from '../../ui/styles.js';
 import {heading} from '../../ui/heading.js';
 import {ImeGuard} from '../../ui/ime.js';
 import {lazy, LazyController} from '../../ui/lazy.js';
+import {afterPaint} from '../../ui/next-task.js';
 import {DatasetError} from '../../core/data/loader.js';
-import {bracketedReadings, plainText} from '../../core/text/ruby.js';
-import type {Dataset, Service, TaxonomyTerm, Text} from '../../core/data/types.js';
+import type {Dataset, Service, TaxonomyTerm} from '../../core/data/types.js';
 import type {Filters, Ranking} from '../../core/search/service-index.js';
 import type {ResultContext} from './results.js';
 import {styles} from './service-finder.styles.js';
@@ -21,6 +21,11 @@ type ResultsCode = typeof import('./results.js');
 
 /** Results per page (of the result list and of each need group). */
 const PAGE = 10;
+/**
+ * Results drawn in the frame of a keystroke: a phone's screen, and a desktop's, shows two or three.
+ * The rest of the page follows as soon as that frame is painted, long before anyone can scroll.
+ */
+const FIRST_SCREEN = 3;
 /** The open-now lines of results are checked again at least this often, and at each Tokyo midnight. */
 const MAX_WAIT = 3600000;
 const ANNOUNCE_DELAY = 700;
@@ -114,6 +119,12 @@ export class FukushiServiceFinder extends FukushiElement {
   /** When the open-now line of a shown desk next changes, worked out as they render. */
   #statusChanges = Infinity;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How many results of the result list are drawn while the rest wait for the first screen to be painted (Infinity: all). */
+  #drawn = Infinity;
+  #filterPanel: {key: unknown[]; template: TemplateResult} | undefined;
+  /** Whether the filter panel is open (the resident's choice, kept across renders). */
+  #filtersOpen = false;
+  #drawingRest: Promise<void> | undefined;
 
   /** Resolves when the dataset and the search code have loaded (or failed) and the results are rendered. */
   get ready(): Promise<boolean> {
@@ -152,6 +163,7 @@ export class FukushiServiceFinder extends FukushiElement {
 
   protected override updated(changed: PropertyValues<this>) {
     super.updated(changed);
+    if (this.#drawn !== Infinity) this.#drawingRest ??= this.#drawRest();
     // Results show whether their desks are open: render again when that changes.
     clearTimeout(this.#statusTimer);
     const code = this.#code.module;
@@ -159,6 +171,24 @@ export class FukushiServiceFinder extends FukushiElement {
     const now = Date.now();
     const wait = Math.min(this.#statusChanges - now, code.msToTokyoMidnight(now), MAX_WAIT);
     this.#statusTimer = setTimeout(() => this.requestUpdate(), Math.max(wait, 1000));
+  }
+
+  /** Draws the rest of the result list once the first screen has been painted. */
+  async #drawRest() {
+    await afterPaint();
+    this.#drawn = Infinity;
+    this.#drawingRest = undefined;
+    this.requestUpdate();
+  }
+
+  /** Resolves once the whole result list is drawn, not just its first screen. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#drawingRest) {
+      await this.#drawingRest;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   override render() {
@@ -193,7 +223,9 @@ export class FukushiServiceFinder extends FukushiElement {
                 />
                 <button class="button" type="submit">${this.renderText(msg('さがす'))}</button>
               </div>
-              ${data && code ? this.#renderFilters(data) : nothing}
+              ${data && code
+                ? this.#renderFilters(data)
+                : nothing}
             </form>
             ${data && code
               ? this.#renderResults(data, code)
@@ -204,43 +236,28 @@ export class FukushiServiceFinder extends FukushiElement {
     </div>`;
   }
 
-  // The selects filter results in place (focus stays on them); they do not navigate, which is
-  // what the lit-a11y rule guards against, so @change is right here.
-  /* eslint-disable lit-a11y/no-invalid-change-handler */
   #renderFilters(data: Dataset) {
-    const active = this.#activeFilters;
-    const checks = (kind: 'need' | 'audience', legend: string) => html`<fieldset>
-      <legend>${this.renderText(legend)}</legend>
-      <div class="checks">
-        ${termsOf(data, kind).map(
-          (term) => html`<label class="check">
-            <input type="checkbox" .checked=${idsOf(this[kind]).includes(term.id)} @change=${(e: Event) => this.#handleTermToggle(kind, term.id, (e.target as HTMLInputElement).checked)} />
-            <span>${this.renderDataText(term.name)}</span>
-          </label>`,
-        )}
-      </div>
-    </fieldset>`;
-    const select = (key: 'area' | 'goal', legend: string, label: string, options: Array<[string, string]>, autocomplete = 'off') => html`<fieldset>
-      <legend>${this.renderText(legend)}</legend>
-      <label class="select-label" for=${key}>${this.renderText(label)}</label>
-      <select id=${key} autocomplete=${autocomplete} @change=${(e: Event) => this.#applyChange({[key]: (e.target as HTMLSelectElement).value})}>
-        ${[['', msg('選ばない')] as [string, string], ...options].map(([value, text]) => html`<option value=${value} ?selected=${this[key] === value}>${text}</option>`)}
-      </select>
-    </fieldset>`;
-    // An <option> cannot hold ruby: with furigana, readings go in brackets, 谷戸町（やとちょう）.
-    const name = (text: Text) => (this.reading.furigana ? bracketedReadings : plainText)(this.pickText(text).value);
-    const goals = data.plan?.goals ?? [];
-    return html`<details class="filters" part="filters" ?open=${active > 0}>
-      <summary>${this.renderText(msg('条件でしぼりこむ'))}${active ? html` <span class="badge">${msg(str`${active}件の条件`)}</span>` : nothing}</summary>
-      <div class="filter-grid">
-        ${checks('need', msg('困っていること'))} ${checks('audience', msg('だれのためのサービスか'))}
-        ${select('area', msg('お住まいの町'), msg('町の名前'), data.towns.map((t) => [t.id, name(t.name)]), 'address-level3')}
-        ${goals.length ? select('goal', msg('計画の基本目標'), msg('基本目標'), goals.map((g) => [g.id, `${g.number}. ${name(g.title)}`])) : nothing}
-      </div>
-      ${active ? this.#renderClearButton() : nothing}
-    </details>`;
+    // Built again only when what they show changes, not on every keystroke.
+    const key = [data, this.need, this.audience, this.area, this.goal, this.reading.locale, this.reading.furigana];
+    if (this.#filterPanel?.key.every((v, i) => v === key[i])) return this.#filterPanel.template;
+    const template = this.#code.module!.filterPanel({
+      data,
+      chosen: {need: idsOf(this.need), audience: idsOf(this.audience), area: this.area, goal: this.goal},
+      active: this.#activeFilters,
+      open: this.#filtersOpen,
+      furigana: this.reading.furigana,
+      text: (notation) => this.renderText(notation),
+      dataText: (text) => this.renderDataText(text),
+      plain: (text) => this.pickText(text).value,
+      onTerm: (kind, id, on) => this.#handleTermToggle(kind, id, on),
+      onSelect: (key, value) => this.#applyChange({[key]: value}),
+      onToggle: this.#handleFiltersToggle,
+      clearButton: () => this.#renderClearButton(),
+    });
+    this.#filterPanel = {key, template};
+    return template;
   }
-  /* eslint-enable lit-a11y/no-invalid-change-handler */
+
 
   #renderClearButton() {
     return html`<button type="button" class="button secondary" @click=${this.#handleClearFilters}>${this.renderText(msg('条件をすべて外す'))}</button>`;
@@ -291,7 +308,8 @@ export class FukushiServiceFinder extends FukushiElement {
   #renderPage(code: ResultsCode, data: Dataset, ranking: Ranking, list: string, part = '') {
     const index = code.indexFor(data);
     const shown = this.shown.get(list) ?? PAGE;
-    const services = [...ranking.slice(0, shown)].map((i) => index.service(i));
+    const drawn = list === '' ? Math.min(shown, this.#drawn) : shown;
+    const services = [...ranking.slice(0, drawn)].map((i) => index.service(i));
     return html`${this.#renderList(code, data, services, part)}${ranking.length > shown
       ? html`<button type="button" class="button secondary more" @click=${(e: Event) => this.#handleShowMore(list, e)}>${this.renderText(
           msg(str`もっと見る（残り${ranking.length - shown}件）`),
@@ -343,9 +361,16 @@ export class FukushiServiceFinder extends FukushiElement {
     this.#applyChange({[kind]: (on ? [...rest, id] : rest).join(',')});
   }
 
-  #handleClearFilters() {
+  async #handleClearFilters() {
     this.#applyChange({need: '', audience: '', area: '', goal: ''});
+    await this.updateComplete;
+    // The button has gone with the filters: focus moves to the panel's own toggle.
+    if (!this.renderRoot.querySelector(':focus')) this.renderRoot.querySelector<HTMLElement>('.filters > summary')?.focus();
   }
+
+  readonly #handleFiltersToggle = (event: Event) => {
+    this.#filtersOpen = (event.target as HTMLDetailsElement).open;
+  };
 
   #handleResultToggle(id: string) {
     const open = new Set(this.open);
@@ -380,6 +405,7 @@ export class FukushiServiceFinder extends FukushiElement {
     Object.assign(this, change);
     this.shown = new Map();
     this.open = new Set();
+    this.#drawn = FIRST_SCREEN;
     void this.updateComplete.then(() => {
       if (this.#results) this.#announcer.announce(this.#countText(), delay);
     });
