@@ -1,17 +1,22 @@
 // The benchmark's probe, shared by the finder's page and the peer's page (plain JS, served as is).
 // It puts the subject on the page from the URL (?services=5000&query=…), and measures in the page:
 //
-// Keystroke latency: from the `input` event's timeStamp (the clock of performance.now()) until
-// the results list shows this query's results and a frame has painted them. Each animation frame
-// compares the list (result ids in order and the count line) with the list the subject settles
-// on for that text (learnt beforehand by `settle`, so a widget that renders later, in idle time or
-// after a debounce, is waited for); the subject's own update must be complete and every contact
-// card in it past "loading". When the frame that shows it is found (requestAnimationFrame), a
-// message posted from there runs after that frame is painted: that instant ends the measurement.
-// A keystroke overtaken by the next one before its list showed ends when a later one does.
+// Keystroke latency: from the `input` event's timeStamp (the clock of performance.now()) until a
+// frame that shows this text's results has been painted, twice over:
+//  - first screen: the results a resident sees are this text's. The results drawn so far are the
+//    first ones of the list the subject settles on for that text (learnt beforehand by `settle`,
+//    so a widget that renders later, in idle time or after a debounce, is waited for), in order,
+//    with that list's count line, and they are all of it or they reach past the bottom of the
+//    window. Nothing stale may show: one old result among them and the frame does not count.
+//  - whole list: every result of that list is drawn, with its count line.
+// Either way every contact card drawn must be past "loading", and the subject must have reacted to
+// this keystroke: changed its DOM since (when the list is not the one it showed before), or
+// finished its update. When the frame that shows it is found (requestAnimationFrame), a message
+// posted from there runs after that frame is painted: that instant ends the measurement. A
+// keystroke overtaken by the next one before its list showed ends when a later one does.
 //
 // Load → first result: from navigation start (performance.now() = 0) until the list for the
-// `query` given in the URL first shows results, by the same frame test.
+// `query` given in the URL first shows results.
 const params = new URLSearchParams(location.search);
 const tag = document.documentElement.dataset.subject;
 const FINDER = tag === 'fukushi-service-finder';
@@ -65,33 +70,81 @@ const pending = [];
 const samples = [];
 let watching = false;
 
+const LIST = FINDER ? 'ul.results > li' : 'ul > li';
+
+/** Whether the results drawn now are the first screen of `list` (a signature): see the top of this file. */
+function showsFirstScreen(list) {
+  const [ids, count] = list.split('|');
+  const [drawnIds, drawnCount] = signature().split('|');
+  if (drawnCount !== count) return false;
+  const want = ids ? ids.split(',') : [];
+  const drawn = drawnIds ? drawnIds.split(',') : [];
+  if (drawn.length > want.length || drawn.some((id, i) => id !== want[i])) return false;
+  if (drawn.length === want.length) return true;
+  const items = el.shadowRoot.querySelectorAll(LIST);
+  return drawn.length > 0 && items[items.length - 1].getBoundingClientRect().bottom >= innerHeight;
+}
+
+/** Ends a keystroke's measurement once both instants are known. */
+function finish(entry) {
+  if (entry.screenMs === undefined || entry.fullMs === undefined) return;
+  samples.push({value: entry.value, ms: entry.screenMs, fullMs: entry.fullMs, overtaken: entry.overtaken});
+}
+
 function frame() {
   const now = signature();
   const ready = cardsReady();
-  let last = -1;
+  const reacted = (p) => p.updated || (p.changed && p.expected !== p.before);
+  // The last keystroke whose first screen (whole list) shows now; those before it were overtaken.
+  let screen = -1;
+  let full = -1;
   pending.forEach((p, i) => {
-    if (p.updated && ready && p.expected === now) last = i;
+    if (!ready || !reacted(p)) return;
+    if (p.expected === now) full = i;
+    if (showsFirstScreen(p.expected)) screen = i;
   });
-  if (last >= 0) {
-    const done = pending.splice(0, last + 1);
-    afterPaint((t) => done.forEach((p, i) => samples.push({value: p.value, ms: t - p.ts, overtaken: i < done.length - 1})));
+  const screenDone = pending.slice(0, screen + 1).filter((p) => !p.screenSeen);
+  const fullDone = pending.slice(0, full + 1).filter((p) => !p.fullSeen);
+  for (const p of screenDone) p.screenSeen = true;
+  for (const p of fullDone) p.fullSeen = true;
+  if (screenDone.length || fullDone.length) {
+    afterPaint((t) => {
+      screenDone.forEach((p, i) => {
+        p.screenMs = t - p.ts;
+        p.overtaken ||= i < screenDone.length - 1;
+        finish(p);
+      });
+      fullDone.forEach((p) => {
+        p.fullMs = t - p.ts;
+        finish(p);
+      });
+    });
   }
+  while (pending[0]?.screenSeen && pending[0].fullSeen) pending.shift();
   if (pending.length) requestAnimationFrame(frame);
   else watching = false;
 }
 
-// Bubbling to the window: the subject's own input handler (inside its shadow root) has run.
+// Any change to the subject's DOM after a keystroke: it has reacted to it.
+const changes = new MutationObserver(() => pending.forEach((p) => (p.changed = true)));
+let observed = false;
+
+// Captured at the window, before the subject's own input handler runs (its update follows that
+// handler at once, in a microtask): `before` is the list as it was, and every change is seen.
 addEventListener('input', (event) => {
   const value = event.composedPath()[0]?.value;
   if (!expected.has(value)) return;
-  const entry = {value, ts: event.timeStamp, expected: expected.get(value), updated: false};
-  el.updateComplete.then(() => (entry.updated = true));
+  if (!observed) changes.observe(el.shadowRoot, {subtree: true, childList: true, characterData: true, attributes: true});
+  observed = true;
+  const entry = {value, ts: event.timeStamp, expected: expected.get(value), before: signature(), updated: false, changed: false};
+  // The subject's update for this keystroke is asked for once its handler has run (bubbling).
+  addEventListener('input', () => el.updateComplete.then(() => (entry.updated = true)), {once: true});
   pending.push(entry);
   if (!watching) {
     watching = true;
     requestAnimationFrame(frame);
   }
-});
+}, {capture: true});
 
 // --- load → first result --------------------------------------------------------------------
 let firstResult;
