@@ -70,6 +70,9 @@ describe('service search', () => {
     const index = new ServiceIndex(dataset([service('g', '｜成年後見制度《せいねんこうけんせいど》'), service('c', 'ケアマネジャーの相談'), service('x', '別の窓口')]));
     for (const q of ['せいねんこうけん', 'ｾｲﾈﾝｺｳｹﾝ', 'seinen kouken', 'Seinen Kōken', 'seinenkoken']) expect(ids(index.search(q))[0], q).to.equal('g');
     expect(ids(index.search('ケアマネージャー'))).to.deep.equal(['c']);
+    // While the next syllable is typed, the words before it still find the service.
+    for (const q of ['seinen k', 'seinen ky', 'seinen kouk', 'seinen koukenseid']) expect(ids(index.search(q))[0], q).to.equal('g');
+    expect(ids(index.search('seinen 1'))).to.deep.equal([]);
   });
 
   it('matches English words from their start only', () => {

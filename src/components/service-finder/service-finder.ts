@@ -113,7 +113,7 @@ export class FukushiServiceFinder extends FukushiElement {
   readonly #announcer = new Announcer(this);
   readonly #ime = new ImeGuard();
   /** The ranking for the current query and filters; searched again only when one of them changes. */
-  #results: {data: Dataset; key: string; ranking: Ranking} | undefined;
+  #results: {data: Dataset; key: string; ranking: Ranking; shown: string} | undefined;
   #terms = new Map<string, TaxonomyTerm>();
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the open-now line of a shown desk next changes, worked out as they render. */
@@ -157,7 +157,14 @@ export class FukushiServiceFinder extends FukushiElement {
     if (this.#terms.size !== data.taxonomy_terms.length) this.#terms = new Map(data.taxonomy_terms.map((t) => [t.id, t]));
     const index = code.indexFor(data);
     const key = JSON.stringify([this.query, this.#filters]);
-    if (this.#results?.data !== data || this.#results.key !== key) this.#results = {data, key, ranking: index.find(this.query, this.#filters)};
+    if (this.#results?.data !== data || this.#results.key !== key) {
+      const ranking = index.find(this.query, this.#filters);
+      // What the result list shows ('' while browsing by need). A list that changes is drawn a
+      // first screen at a time; one that does not stays as it is.
+      const shown = this.query.trim() || this.#activeFilters ? String(ranking.slice(0, PAGE)) : '';
+      if (this.#results && shown && shown !== this.#results.shown) this.#drawn = FIRST_SCREEN;
+      this.#results = {data, key, ranking, shown};
+    }
     code.indexWhenIdle(index);
   }
 
@@ -405,7 +412,6 @@ export class FukushiServiceFinder extends FukushiElement {
     Object.assign(this, change);
     this.shown = new Map();
     this.open = new Set();
-    this.#drawn = FIRST_SCREEN;
     void this.updateComplete.then(() => {
       if (this.#results) this.#announcer.announce(this.#countText(), delay);
     });

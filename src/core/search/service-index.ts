@@ -295,7 +295,11 @@ export class ServiceIndex {
    */
   find(query: string, filters: Filters = {}): Ranking {
     const normalised = normalizeForSearch(query);
-    const kana = romajiToHiragana(normalised);
+    // Romaji of several words whose last syllable is still being typed ("seinen k", "seinen
+    // kouk") searches without it, so the results do not vanish between keystrokes. One word is
+    // left alone: "rent" is English, not れん.
+    const typing = /\s/.test(normalised.trim()) ? normalised.replace(/[b-df-hj-np-tv-z]{1,2}$/, '') : normalised;
+    const kana = romajiToHiragana(normalised) ?? romajiToHiragana(typing);
     // Matching is on long-vowel-folded text (looseKey) on both sides: せいねんこうけん = seinen koken.
     const queries = [...new Set([normalised, kana ?? ''].map((q) => looseKey(squeeze(q))).filter(Boolean))];
     if (!searchable(normalised) || !queries.length) return new Ranking(this.#passing(filters));
