@@ -106,6 +106,23 @@ describe('<fukushi-service-finder>', () => {
     expect(root(el).activeElement).to.equal(child);
   });
 
+  it('keeps browsing by need while the query is one kana or one letter, and searches from a second character or one kanji', async () => {
+    const el = await finder();
+    const live = root(el).querySelector('[role=status][aria-live=polite]')!;
+    for (const text of ['ひ', 's', ' ']) {
+      await type(el, text);
+      expect(root(el).querySelectorAll('details.group').length, text).to.be.greaterThan(8);
+      expect(root(el).querySelector('.results'), text).to.equal(null);
+    }
+    await aTimeout(900);
+    expect(live.textContent!.replace(/\u200b/g, '').trim(), 'no count is announced while browsing').to.equal('');
+    await type(el, 'ひき');
+    expect(root(el).querySelector('details.group')).to.equal(null);
+    expect(titles(el).length).to.be.greaterThan(0);
+    await type(el, '金');
+    expect(titles(el).length).to.be.greaterThan(0);
+  });
+
   it('announces the count politely once typing settles, not on every keystroke', async () => {
     const el = await finder();
     const live = root(el).querySelector('[role=status][aria-live=polite]')!;
@@ -189,6 +206,12 @@ describe('<fukushi-service-finder>', () => {
     // The first three stay the same elements: nothing the resident already sees is drawn again.
     expect([...root(el).querySelectorAll('.results > li')].slice(0, 3)).to.deep.equal(first);
     expect(visibleText(root(el))).to.match(/もっと見る（残り\d+件）/);
+    // A keystroke that leaves the list as it was (a space) draws nothing again.
+    const items = [...root(el).querySelectorAll('.results > li')];
+    field.value = '支援 ';
+    field.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, inputType: 'insertText', data: ' '}));
+    await new Promise(requestAnimationFrame);
+    expect([...root(el).querySelectorAll('.results > li')]).to.deep.equal(items);
   });
 
   it('keeps the filter panel open and the focus in it when the last filter is unchecked or all are cleared', async () => {

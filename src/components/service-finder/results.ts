@@ -17,7 +17,7 @@ import {heading} from '../../ui/heading.js';
 import {openStatusLine} from '../../ui/open-status.js';
 import {phoneLink} from '../../ui/phone.js';
 
-export {indexFor, indexWhenIdle, type Ranking} from '../../core/search/service-index.js';
+export {indexFor, indexWhenIdle, worthSearching, type Ranking} from '../../core/search/service-index.js';
 export {msToTokyoMidnight} from '../../core/hours/status.js';
 export {styles} from './results.styles.js';
 

@@ -161,7 +161,7 @@ export class FukushiServiceFinder extends FukushiElement {
       const ranking = index.find(this.query, this.#filters);
       // What the result list shows ('' while browsing by need). A list that changes is drawn a
       // first screen at a time; one that does not stays as it is.
-      const shown = this.query.trim() || this.#activeFilters ? String(ranking.slice(0, PAGE)) : '';
+      const shown = this.#browsing(code) ? '' : String(ranking.slice(0, PAGE));
       if (this.#results && shown && shown !== this.#results.shown) this.#drawn = FIRST_SCREEN;
       this.#results = {data, key, ranking, shown};
     }
@@ -279,8 +279,8 @@ export class FukushiServiceFinder extends FukushiElement {
   #renderResults(data: Dataset, code: ResultsCode) {
     const index = code.indexFor(data);
     const ranking = this.#results!.ranking;
-    if (!this.query.trim() && !this.#activeFilters) {
-      // Before any query: browse by need.
+    if (this.#browsing(code)) {
+      // Before a query worth searching (one kana matches nearly everything): browse by need.
       return html`${heading(this.headingLevel + 1, this.renderText(msg('困りごとから探す')), 'browse-title')}
         <div class="groups">
           ${termsOf(data, 'need').map((term) => {
@@ -413,7 +413,9 @@ export class FukushiServiceFinder extends FukushiElement {
     this.shown = new Map();
     this.open = new Set();
     void this.updateComplete.then(() => {
-      if (this.#results) this.#announcer.announce(this.#countText(), delay);
+      // Browsing by need is not a search: there is no count to announce.
+      const code = this.#code.module;
+      if (this.#results && code && !this.#browsing(code)) this.#announcer.announce(this.#countText(), delay);
     });
     if (this.syncUrl) {
       clearTimeout(this.#urlTimer);
@@ -440,6 +442,11 @@ export class FukushiServiceFinder extends FukushiElement {
   /** How many filters are set (each checkbox counts). */
   get #activeFilters(): number {
     return idsOf(this.need).length + idsOf(this.audience).length + (this.area ? 1 : 0) + (this.goal ? 1 : 0);
+  }
+
+  /** Whether the finder shows the needs to browse rather than results: no filter, and no query worth searching. */
+  #browsing(code: ResultsCode): boolean {
+    return !this.#activeFilters && !code.worthSearching(this.query);
   }
 
   #countText(): string {

@@ -170,6 +170,9 @@ export function searchable(normalised: string): boolean {
   return chars.length >= 2 || (chars.length === 1 && /\p{Script=Han}/u.test(chars[0]!));
 }
 
+/** Whether a query typed by a resident is searched (else the finder keeps browsing by need). */
+export const worthSearching = (query: string): boolean => searchable(normalizeForSearch(query));
+
 export class ServiceIndex {
   readonly #services: Service[] = [];
   readonly #priority: Bits;
