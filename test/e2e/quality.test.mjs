@@ -198,7 +198,7 @@ describe('screenshots against baselines', () => {
     {name: '1280-forced-colors', width: 1280, forcedColors: true},
     {name: '320-easy-furigana', width: 320, prefs: {locale: 'ja-x-easy', furigana: true}},
   ];
-  const SHOTS = ['controls', 'card', 'compact', 'summary', 'urgent'];
+  const SHOTS = ['controls', 'finder', 'card', 'compact', 'summary', 'urgent'];
   /** Screenshots that differ from their baselines, over all variants. */
   const differing = [];
   let comparison;

@@ -69,23 +69,25 @@ export const styles = css`
   .group[open] {
     padding-bottom: 1em;
   }
+  /* Block, not flex: the name, its ruby and the count flow and wrap as text. In flex each ruby
+     word was an item of its own, and a need's name stood in a column on a phone at 200% text. */
   summary {
     cursor: pointer;
+    box-sizing: border-box;
     min-height: 44px;
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
+    padding-block: 0.55em;
     font-weight: bold;
     list-style: none;
   }
   summary::-webkit-details-marker {
     display: none;
   }
-  /* The open/closed state as a shape, since display:flex hides the native marker. */
+  /* The open/closed state as a shape of our own, the same in every browser. */
   summary::before {
     content: '▶';
+    display: inline-block;
     font-size: 0.75em;
-    flex: none;
+    margin-inline-end: 0.5em;
   }
   details[open] > summary::before {
     content: '▼';
@@ -139,6 +141,8 @@ export const styles = css`
     padding: 0.25em 0.5em;
   }
   .badge {
+    /* A count is never broken (14 | こ). */
+    white-space: nowrap;
     display: inline-block;
     padding: 0 0.5em;
     border-radius: 999px;
