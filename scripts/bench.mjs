@@ -376,40 +376,26 @@ const k = (services) => `${services / 1000}k`;
 const rows = [];
 for (const services of SIZES) {
   const d = results.datasets[services];
-  const key = d.keystroke;
-  rows.push([
-    `${k(services)} keystroke (first screen), median`,
-    `${ms(key.finder.median)} (${range(key.finder.roundMedians, (v) => v.toFixed(1))})`,
-    `${ms(key.peer.median)} (${range(key.peer.roundMedians, (v) => v.toFixed(1))})`,
-    `${times(key.ratio)} (${range(key.roundRatios, (v) => v.toFixed(2))})`,
-    'finder ≤ peer',
-    mark(key.ratio <= 1),
-  ]);
-  rows.push([
-    `${k(services)} keystroke (first screen), p95`,
-    `${ms(key.finder.p95)} (${range(key.finder.roundP95s, (v) => v.toFixed(0))})`,
-    `${ms(key.peer.p95)} (${range(key.peer.roundP95s, (v) => v.toFixed(0))})`,
-    `${times(key.ratioP95)} (${range(key.roundRatiosP95, (v) => v.toFixed(2))})`,
-    `≤ ${P95_GOAL_MS[services]} ms`,
-    mark(key.finder.p95 <= P95_GOAL_MS[services]),
-  ]);
-  const whole = d.keystrokeWholeList;
-  rows.push([
-    `${k(services)} keystroke, whole list, median`,
-    `${ms(whole.finder.median)} (${range(whole.finder.roundMedians, (v) => v.toFixed(1))})`,
-    `${ms(whole.peer.median)} (${range(whole.peer.roundMedians, (v) => v.toFixed(1))})`,
-    `${times(whole.ratio)} (${range(whole.roundRatios, (v) => v.toFixed(2))})`,
-    '',
-    '',
-  ]);
-  rows.push([
-    `${k(services)} keystroke, whole list, p95`,
-    `${ms(whole.finder.p95)} (${range(whole.finder.roundP95s, (v) => v.toFixed(0))})`,
-    `${ms(whole.peer.p95)} (${range(whole.peer.roundP95s, (v) => v.toFixed(0))})`,
-    `${times(whole.ratioP95)} (${range(whole.roundRatiosP95, (v) => v.toFixed(2))})`,
-    '',
-    '',
-  ]);
+  // Keystrokes: the first screen, which the goals are judged on, then the whole list.
+  const keystrokeRows = (label, stat, goals) => [
+    [
+      `${k(services)} keystroke${label}, median`,
+      `${ms(stat.finder.median)} (${range(stat.finder.roundMedians, (v) => v.toFixed(1))})`,
+      `${ms(stat.peer.median)} (${range(stat.peer.roundMedians, (v) => v.toFixed(1))})`,
+      `${times(stat.ratio)} (${range(stat.roundRatios, (v) => v.toFixed(2))})`,
+      goals ? 'finder ≤ peer' : '',
+      goals ? mark(stat.ratio <= 1) : '',
+    ],
+    [
+      `${k(services)} keystroke${label}, p95`,
+      `${ms(stat.finder.p95)} (${range(stat.finder.roundP95s, (v) => v.toFixed(0))})`,
+      `${ms(stat.peer.p95)} (${range(stat.peer.roundP95s, (v) => v.toFixed(0))})`,
+      `${times(stat.ratioP95)} (${range(stat.roundRatiosP95, (v) => v.toFixed(2))})`,
+      goals ? `≤ ${P95_GOAL_MS[services]} ms` : '',
+      goals ? mark(stat.finder.p95 <= P95_GOAL_MS[services]) : '',
+    ],
+  ];
+  rows.push(...keystrokeRows(' (first screen)', d.keystroke, true), ...keystrokeRows(', whole list', d.keystrokeWholeList, false));
   const heapGoal = services === 50000;
   rows.push([
     `${k(services)} JS heap after load`,
