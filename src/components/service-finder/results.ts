@@ -44,6 +44,9 @@ export interface ResultContext {
   changesAt: (at: number) => void;
 }
 
+/** A dataset's terms of one taxonomy (needs, audiences), in its order. */
+export const termsOf = (data: Dataset, taxonomy: TaxonomyTerm['taxonomy_id']) => data.taxonomy_terms.filter((t) => t.taxonomy_id === taxonomy);
+
 /** What the filter panel needs from its finder. */
 export interface FilterContext {
   data: Dataset;
@@ -77,14 +80,12 @@ export function filterPanel(f: FilterContext): TemplateResult {
   const checks = (kind: 'need' | 'audience', legend: string) => html`<fieldset>
     <legend>${f.text(legend)}</legend>
     <div class="checks">
-      ${data.taxonomy_terms
-        .filter((t) => t.taxonomy_id === kind)
-        .map(
-          (term) => html`<label class="check">
-            <input type="checkbox" .checked=${chosen[kind].includes(term.id)} @change=${(e: Event) => f.onTerm(kind, term.id, (e.target as HTMLInputElement).checked)} />
-            <span>${f.dataText(term.name)}</span>
-          </label>`,
-        )}
+      ${termsOf(data, kind).map(
+        (term) => html`<label class="check">
+          <input type="checkbox" .checked=${chosen[kind].includes(term.id)} @change=${(e: Event) => f.onTerm(kind, term.id, (e.target as HTMLInputElement).checked)} />
+          <span>${f.dataText(term.name)}</span>
+        </label>`,
+      )}
     </div>
   </fieldset>`;
   const select = (key: 'area' | 'goal', legend: string, label: string, options: Array<[string, string]>, autocomplete = 'off') => html`<fieldset>

@@ -35,8 +35,6 @@ const URL_KEYS = ['query', 'need', 'audience', 'area', 'goal'] as const;
 /** The ids in a comma- or space-separated attribute value (`need`, `audience`). */
 const idsOf = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
 
-const termsOf = (data: Dataset, taxonomy: TaxonomyTerm['taxonomy_id']) => data.taxonomy_terms.filter((t) => t.taxonomy_id === taxonomy);
-
 /**
  * Residents find the plan's services and consultation desks by need, audience, town or in
  * their own words ("お金がない", "せいねんこうけん", "seinen kouken"). Results show who each
@@ -230,9 +228,7 @@ export class FukushiServiceFinder extends FukushiElement {
                 />
                 <button class="button" type="submit">${this.renderText(msg('さがす'))}</button>
               </div>
-              ${data && code
-                ? this.#renderFilters(data)
-                : nothing}
+              ${data && code ? this.#renderFilters(data, code) : nothing}
             </form>
             ${data && code
               ? this.#renderResults(data, code)
@@ -243,11 +239,11 @@ export class FukushiServiceFinder extends FukushiElement {
     </div>`;
   }
 
-  #renderFilters(data: Dataset) {
+  #renderFilters(data: Dataset, code: ResultsCode) {
     // Built again only when what they show changes, not on every keystroke.
     const key = [data, this.need, this.audience, this.area, this.goal, this.reading.locale, this.reading.furigana];
     if (this.#filterPanel?.key.every((v, i) => v === key[i])) return this.#filterPanel.template;
-    const template = this.#code.module!.filterPanel({
+    const template = code.filterPanel({
       data,
       chosen: {need: idsOf(this.need), audience: idsOf(this.audience), area: this.area, goal: this.goal},
       active: this.#activeFilters,
@@ -264,7 +260,6 @@ export class FukushiServiceFinder extends FukushiElement {
     this.#filterPanel = {key, template};
     return template;
   }
-
 
   #renderClearButton() {
     return html`<button type="button" class="button secondary" @click=${this.#handleClearFilters}>${this.renderText(msg('条件をすべて外す'))}</button>`;
@@ -283,7 +278,7 @@ export class FukushiServiceFinder extends FukushiElement {
       // Before a query worth searching (one kana matches nearly everything): browse by need.
       return html`${heading(this.headingLevel + 1, this.renderText(msg('困りごとから探す')), 'browse-title')}
         <div class="groups">
-          ${termsOf(data, 'need').map((term) => {
+          ${code.termsOf(data, 'need').map((term) => {
             const count = index.count({needs: [term.id]});
             const open = this.openGroups.has(term.id);
             return count
