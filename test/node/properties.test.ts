@@ -11,6 +11,8 @@ import {HoursSyntaxError, parseOpeningHours} from '../../src/core/hours/opening-
 import {formatRuby, parseRuby} from '../../src/core/text/ruby.js';
 import {looseKey, normalizeForSearch, romajiToHiragana} from '../../src/core/text/normalize.js';
 import {readDatasetSource} from '../../src/cli/build-data.js';
+import {ServiceIndex} from '../../src/core/search/service-index.js';
+import type {Dataset} from '../../src/core/data/types.js';
 
 const RUNS = {numRuns: 1000};
 const throwsOnly = (fn: () => unknown, type: new (...args: never[]) => Error) => {
@@ -113,5 +115,40 @@ test('search normalisation never throws and is idempotent', () => {
       return normalizeForSearch(once) === once;
     }),
     RUNS,
+  );
+});
+
+test('search: typing a query one character at a time finds, at each step, what that text finds at once', () => {
+  // Small pieces, so that texts share prefixes, words and bigrams, and queries extend ones that
+  // came before (the index reuses earlier scans: Latin words must still start a word).
+  const piece = fc.constantFrom('相談', '生活', 'か', 'い', 'ご', 'こう', 'ー', 're', 'n', 't', 'pa', 'a', 'k');
+  const text = fc.array(fc.oneof(piece, fc.constant(' ')), {minLength: 1, maxLength: 8}).map((ps) => ps.join(''));
+  const query = fc.array(fc.oneof(piece, fc.constant(' ')), {minLength: 1, maxLength: 5}).map((ps) => ps.join(''));
+  const dataset = (names: string[][]) => {
+    const source = JSON.parse(readFileSync('test/fixtures/fictional-town.json', 'utf8')) as Dataset;
+    const template = source.services[0]!;
+    source.services = names.map(([name, description], i) => ({
+      ...template,
+      id: `s${i}`,
+      name: {ja: name!, 'ja-x-easy': name!, en: name!},
+      description: {ja: description!, 'ja-x-easy': description!, en: description!},
+    }));
+    return source;
+  };
+  fc.assert(
+    fc.property(fc.array(fc.tuple(text, text), {minLength: 1, maxLength: 12}), fc.array(query, {minLength: 1, maxLength: 4}), (names, queries) => {
+      const data = dataset(names);
+      const typed = new ServiceIndex(data);
+      for (const q of queries) {
+        for (let i = 1; i <= q.length; i++) {
+          const prefix = q.slice(0, i);
+          const fresh = new ServiceIndex(data);
+          const got = typed.search(prefix).map((h) => `${h.service.id}:${h.score}`);
+          const want = fresh.search(prefix).map((h) => `${h.service.id}:${h.score}`);
+          if (got.join() !== want.join()) throw new Error(`「${prefix}」 typed on: ${got.join()}; at once: ${want.join()}`);
+        }
+      }
+    }),
+    {numRuns: 300},
   );
 });

@@ -81,6 +81,14 @@ describe('service search', () => {
     expect(ids(index.search('paren'))).to.deep.equal(['parent']);
   });
 
+  it('keeps matching English from word starts after a query that shared its letters', () => {
+    const index = new ServiceIndex(dataset([service('rent', 'A', {name: {ja: 'A', en: 'Help with rent'}}), service('parent', 'B', {name: {ja: 'B', en: 'Parenting'}})]));
+    // Its partial matching looks for "re" anywhere, as in "parenting"; "ren" must not.
+    index.search('reかいご');
+    expect(ids(index.search('ren'))).to.deep.equal(['rent']);
+    expect(ids(index.search('rent'))).to.deep.equal(['rent']);
+  });
+
   it('finds partial Japanese matches, after the full ones', () => {
     const index = new ServiceIndex(dataset([service('a', '生活困窮者の自立相談支援'), service('b', '自立相談')]));
     expect(ids(index.search('生活困窮の相談'))).to.deep.equal(['a']);

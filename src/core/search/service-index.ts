@@ -52,6 +52,8 @@ const KEYWORD = 2;
 const BODY = 3;
 const GROUP = 3;
 const PARTIAL = 4;
+// How many numbers (texts and positions, 4 bytes each) the recent scans keep in all: 2 MB.
+const SCANS_KEPT = 1 << 19;
 // What a service matched, per query (bits of `#found`).
 const IN_INTENT = 1;
 const IN_KEYWORD = 2;
@@ -199,6 +201,10 @@ export class ServiceIndex {
   /** Texts used as a keyword or intent phrase of at least two characters, shortest first. */
   #phrases: number[] = [];
   #phraseTexts: string[] = [];
+  /** The last scans, most recent last: a query's texts and where it first occurs in each, in pairs. */
+  readonly #scans = new Map<string, Int32Array>();
+  /** Their length in all. */
+  #scanned = 0;
 
   // Per-query scratch, one slot per service, reset after each query.
   #name = new Float64Array(0);
@@ -479,21 +485,65 @@ export class ServiceIndex {
    * any position counts. Bigrams for partial matches count anywhere (`anywhere`).
    */
   #scan(q: string, each: (text: number, at: number) => void, anywhere = false) {
+    const wordStart = !anywhere && LATIN.test(q);
+    const key = (wordStart ? 'w' : 'a') + q;
+    const scans = this.#scans;
+    let found = scans.get(key);
+    if (found) scans.delete(key);
+    else {
+      found = this.#occurrences(q, wordStart);
+      this.#scanned += found.length;
+      // The last few dozen queries, and a few megabytes at most.
+      for (const [old, pairs] of scans) {
+        if (scans.size < 64 && this.#scanned <= SCANS_KEPT) break;
+        scans.delete(old);
+        this.#scanned -= pairs.length;
+      }
+    }
+    scans.set(key, found);
+    for (let k = 0; k < found.length; k += 2) each(found[k]!, found[k + 1]!);
+  }
+
+  /** Each text where `q` occurs (at a word start, with `wordStart`) and where first, in pairs. */
+  #occurrences(q: string, wordStart: boolean): Int32Array {
     const corpus = this.#corpus;
     const starts = this.#starts;
+    const out: number[] = [];
+    // Typing on: where q occurs, the query it extends occurs too, so only those texts are searched.
+    let within: Int32Array | undefined;
+    for (let j = q.length - 1; j > 0 && !within; j--) within = this.#scans.get('a' + q.slice(0, j)) ?? (wordStart ? this.#scans.get('w' + q.slice(0, j)) : undefined);
+    if (within) {
+      for (let k = 0; k < within.length; k += 2) {
+        const text = within[k]!;
+        const start = starts[text]!;
+        const from = start + within[k + 1]!;
+        // Most often q goes on where what it extends first stood: then it is there too.
+        if (corpus.startsWith(q, from) && !(wordStart && from > start && LATIN_CHAR.test(corpus[from - 1]!))) {
+          out.push(text, from - start);
+          continue;
+        }
+        const body = corpus.slice(start, starts[text + 1]! - 1);
+        for (let at = body.indexOf(q, from - start + 1); at >= 0; at = body.indexOf(q, at + 1)) {
+          if (wordStart && at > 0 && LATIN_CHAR.test(body[at - 1]!)) continue;
+          out.push(text, at);
+          break;
+        }
+      }
+      return Int32Array.from(out);
+    }
     const blocks = this.#blocks;
-    const latin = !anywhere && LATIN.test(q);
     let at = corpus.indexOf(q);
     while (at >= 0) {
       let text = blocks[at >>> 5]!;
       while (starts[text + 1]! <= at) text++;
-      if (latin && at > starts[text]! && LATIN_CHAR.test(corpus[at - 1]!)) {
+      if (wordStart && at > starts[text]! && LATIN_CHAR.test(corpus[at - 1]!)) {
         at = corpus.indexOf(q, at + 1);
         continue;
       }
-      each(text, at - starts[text]!);
+      out.push(text, at - starts[text]!);
       at = corpus.indexOf(q, starts[text + 1]!);
     }
+    return Int32Array.from(out);
   }
 
   #matched(q: string, text: number, at: number) {
