@@ -51,7 +51,6 @@ function learned(base: string, grade: number | undefined): boolean {
 }
 
 function renderVisual(segment: RubySegment, options: RubyOptions): TemplateResult | string {
-  const reading = readingOf(segment);
   if (!options.furigana || learned(segment.base, options.grade)) return segment.base;
   if (options.grade !== undefined && grades) {
     const parts = partsOf(segment);
@@ -62,7 +61,7 @@ function renderVisual(segment: RubySegment, options: RubyOptions): TemplateResul
       )}`;
     }
   }
-  return rubyTemplate(segment.base, reading);
+  return rubyTemplate(segment.base, readingOf(segment));
 }
 
 function renderSegment(segment: Segment, options: RubyOptions): TemplateResult | string {

@@ -311,7 +311,10 @@ describe('<fukushi-service-finder>', () => {
       expect([...result.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href'))).to.deep.equal(['tel:0000000000']);
       expect(visibleText(desk)).to.match(/FAX（ファクス） 000-000-0001 ?要確認/);
       expect(visibleText(root(el))).not.to.contain('000-000-0002');
-      // the line follows the clock
+      // the line follows the clock, also after a render that left the result as it was
+      el.query = '総合相談 ';
+      await el.updateComplete;
+      expect(root(el).querySelector('.results > li [part=desk]')).to.equal(desk);
       await clock.tickAsync(60_000);
       await el.updateComplete;
       expect(visibleText(desk.querySelector('[part=status]')!)).to.equal('✕ 受付時間外（明日 8:30から）');

@@ -6,6 +6,7 @@
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
+import {guard} from 'lit/directives/guard.js';
 import type {Dataset, Location, Provenance, Service, TaxonomyTerm, Text} from '../../core/data/types.js';
 import {spokenDigits} from '../../core/data/phone.js';
 import {bracketedReadings, plainText} from '../../core/text/ruby.js';
@@ -23,6 +24,12 @@ export {styles} from './results.styles.js';
 
 /** What a result needs from its finder. */
 export interface ResultContext {
+  /**
+   * All else a result's rendering depends on (the reading mode, the heading level, the open-now
+   * epoch…): with the same key, the same service and the same open state, a result drawn before
+   * is left as it is.
+   */
+  key: string;
   data: Dataset;
   /** The finder's dataset URL: its contact cards look their desks up there. */
   src: string | undefined;
@@ -123,8 +130,13 @@ export function contactCard(src: string | undefined, desk: string, level: number
   return html`<fukushi-contact-card src=${src ?? nothing} desk=${desk} ?compact=${compact} heading-level=${level}></fukushi-contact-card>`;
 }
 
+/** A list of results; those the list showed before, and the same way, are not rendered again. */
+export function resultList(c: ResultContext, services: Service[], part: string): TemplateResult {
+  return html`<ul class="results" part=${part}>${services.map((service) => guard([service, c.data, c.key, c.open.has(service.id)], () => resultItem(c, service)))}</ul>`;
+}
+
 /** One result: its name (the button that opens it), description, audience and desk; opened, its details and full contact cards. */
-export function resultItem(c: ResultContext, service: Service): TemplateResult {
+function resultItem(c: ResultContext, service: Service): TemplateResult {
   const open = c.open.has(service.id);
   const detailsId = `details-${service.id}`;
   const audiences = service.attributes.map((a) => c.terms.get(a.taxonomy_term_id)).filter((t): t is TaxonomyTerm => t?.taxonomy_id === 'audience');

@@ -114,8 +114,12 @@ export class FukushiServiceFinder extends FukushiElement {
   #results: {data: Dataset; key: string; ranking: Ranking; shown: string} | undefined;
   #terms = new Map<string, TaxonomyTerm>();
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When the open-now line of a shown desk next changes, worked out as they render. */
+  /**
+   * When an open-now line drawn since `#statusEpoch` last moved next changes (worked out as
+   * results render). Results are drawn again when the epoch moves, which the timer does then.
+   */
   #statusChanges = Infinity;
+  #statusEpoch = 0;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
   /** How many results of the result list are drawn while the rest wait for the first screen to be painted (Infinity: all). */
   #drawn = Infinity;
@@ -175,7 +179,7 @@ export class FukushiServiceFinder extends FukushiElement {
     if (this.#statusChanges === Infinity || !code) return;
     const now = Date.now();
     const wait = Math.min(this.#statusChanges - now, code.msToTokyoMidnight(now), MAX_WAIT);
-    this.#statusTimer = setTimeout(() => this.requestUpdate(), Math.max(wait, 1000));
+    this.#statusTimer = setTimeout(() => this.#refreshStatus(), Math.max(wait, 1000));
   }
 
   /** Draws the rest of the result list once the first screen has been painted. */
@@ -200,7 +204,6 @@ export class FukushiServiceFinder extends FukushiElement {
     const data = this.#loader.data;
     const error = this.#loader.error;
     const code = this.#code.module;
-    this.#statusChanges = Infinity;
     // The filters appear with the results, not before them: arriving alone (data before the
     // search code) they pushed the loading text down, a layout shift.
     return html`<div class="finder" lang=${this.reading.lang}>
@@ -320,17 +323,19 @@ export class FukushiServiceFinder extends FukushiElement {
   }
 
   #renderList(code: ResultsCode, data: Dataset, services: Service[], part = '') {
-    const context = this.#context(data);
-    return html`<ul class="results" part=${part}>${services.map((service) => code.resultItem(context, service))}</ul>`;
+    return code.resultList(this.#context(data), services, part);
   }
 
   /** What the results module needs from the finder to render a result. */
   #context(data: Dataset): ResultContext {
-    const locale = this.reading.locale;
+    const {locale, furigana, easy} = this.reading;
+    const src = this.#loader.url;
+    const level = this.headingLevel + 1;
     return {
+      key: [src, level, locale, furigana, easy, this.#statusEpoch].join(),
       data,
-      src: this.#loader.url,
-      level: this.headingLevel + 1,
+      src,
+      level,
       lang: this.reading.lang,
       locale,
       fallback: fallbackContact(this.#loader, locale),
@@ -427,8 +432,15 @@ export class FukushiServiceFinder extends FukushiElement {
   }
 
   readonly #handleVisibilityChange = () => {
-    if (!document.hidden && this.#statusChanges !== Infinity) this.requestUpdate();
+    if (!document.hidden && this.#statusChanges !== Infinity) this.#refreshStatus();
   };
+
+  /** Draws the results again with their open-now lines as they are now. */
+  #refreshStatus() {
+    this.#statusEpoch++;
+    this.#statusChanges = Infinity;
+    this.requestUpdate();
+  }
 
   get #filters(): Filters {
     return {needs: idsOf(this.need), audiences: idsOf(this.audience), town: this.area, goal: this.goal};
