@@ -3,6 +3,10 @@ import {css} from 'lit';
 /** A result's own rules: they load with results.ts, which draws the results (ui/lazy.ts adopts them). */
 export const styles = css`
   .result {
+    /* Results out of the window are laid out and painted only as they come near it (a closed
+       result is about 16em high). Only the height is held: the width follows the list. */
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 16em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.75em 1em;
