@@ -262,6 +262,15 @@ describe('screenshots against baselines', () => {
       }
       differing.push(...failures);
       if (comparison.mode === 'strict') assert.deepEqual(failures, [], `screenshots differ from their baselines; if on purpose, run ${RERECORD} and review the diff`);
+      // The finder's results too, on a page whose margins grow with the text as the demo's do: a
+      // desk's phone number at 200% text once ran 17 px past a 320 px screen there.
+      await page.evaluate(() => (document.body.style.margin = '1rem'));
+      await widget(page, 'finder').getByRole('searchbox').fill('介護');
+      await widget(page, 'finder').locator('.results > li').first().waitFor();
+      await page.evaluate(() => document.querySelector('#finder > *').updateComplete);
+      const resultsWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(resultsWidth <= variant.width + 1, `with results, the page scrolls sideways: ${resultsWidth}px wide at ${variant.width}px`);
+      assert.deepEqual(await pastViewport(page), [], `with results, text or controls past the viewport at ${variant.width}px`);
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -15,7 +15,6 @@ fukushi-reading-controls { margin-block-end: 0.5em }
 .title { font-size: var(--_font-size-l); font-weight: bold; line-height: 1.5 }
 .furigana-on .title { line-height: var(--_ruby-line-height) }
 p { margin: 0.25em 0 }
-.phone { white-space: normal }
 summary { min-height: 44px; padding-block: 0.5em; cursor: pointer; color: var(--_link); font-weight: bold }
 @media print {
   fukushi-reading-controls, .actions, button, .map, .status { display: none !important }
