@@ -229,8 +229,8 @@ export const noticeStyles = css`
   .phone {
     font-weight: bold;
     font-size: 1.125em;
-    /* Whole on a line of its own where it fits; on a phone at 200% text it breaks after a
-       hyphen (042-464- | 1311) rather than running off the screen. */
+    /* Kept whole (moved to the next line) where it fits; on a phone at 200% text it breaks
+       after a hyphen (042-464- | 1311) rather than running off the screen. */
     display: inline-block;
     font-variant-numeric: tabular-nums;
   }
