@@ -243,9 +243,11 @@ describe('reflow', {concurrency: true}, () => {
       // that, the page as it is must not scroll sideways either.
       const check = (fn, scope) =>
         page.evaluate(
-          ({fn, scope}) => {
+          async ({fn, scope}) => {
             const {sheet} = window.__reflow;
             sheet('lay-out-all', '');
+            // A frame first: the browser decides again what waits before the page is measured.
+            if (fn === 'layout') await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
             const [page, width] = [document.scrollingElement.scrollWidth, document.documentElement.clientWidth];
             const waiting = fn === 'layout' && page > width ? [`the page scrolls sideways while what is out of the window waits: ${page} px wide in a ${width} px viewport`] : [];
             sheet('lay-out-all', '* { content-visibility: visible !important; }');

@@ -332,7 +332,8 @@ export class FukushiServiceFinder extends FukushiElement {
     const src = this.#loader.url;
     const level = this.headingLevel + 1;
     return {
-      key: [src, level, locale, furigana, easy, this.#statusEpoch].join(),
+      // msg() follows @lit/localize, which is the host page's own where it configured it first.
+      key: [src, level, locale, msg('電話'), furigana, easy, this.#statusEpoch].join(),
       data,
       src,
       level,
