@@ -244,7 +244,7 @@ export class FukushiServiceFinder extends FukushiElement {
 
   #renderFilters(data: Dataset, code: ResultsCode) {
     // Built again only when what they show changes, not on every keystroke.
-    const key = [data, this.need, this.audience, this.area, this.goal, this.reading.locale, this.reading.furigana];
+    const key = [data, this.need, this.audience, this.area, this.goal, this.#readingKey];
     if (this.#filterPanel?.key.every((v, i) => v === key[i])) return this.#filterPanel.template;
     const template = code.filterPanel({
       data,
@@ -328,12 +328,11 @@ export class FukushiServiceFinder extends FukushiElement {
 
   /** What the results module needs from the finder to render a result. */
   #context(data: Dataset): ResultContext {
-    const {locale, furigana, easy} = this.reading;
+    const locale = this.reading.locale;
     const src = this.#loader.url;
     const level = this.headingLevel + 1;
     return {
-      // msg() follows @lit/localize, which is the host page's own where it configured it first.
-      key: [src, level, locale, msg('電話'), furigana, easy, this.#statusEpoch].join(),
+      key: [src, level, this.#readingKey, this.#statusEpoch].join(),
       data,
       src,
       level,
@@ -450,6 +449,14 @@ export class FukushiServiceFinder extends FukushiElement {
   /** How many filters are set (each checkbox counts). */
   get #activeFilters(): number {
     return idsOf(this.need).length + idsOf(this.audience).length + (this.area ? 1 : 0) + (this.goal ? 1 : 0);
+  }
+
+  /**
+   * What text drawn before depends on: the reading mode, and the language of the UI strings, as
+   * msg() follows @lit/localize (the host page's own where it configured it first).
+   */
+  get #readingKey(): string {
+    return [this.reading.locale, this.reading.furigana, msg('電話')].join();
   }
 
   /** Whether the finder shows the needs to browse rather than results: no filter, and no query worth searching. */
